@@ -1,0 +1,59 @@
+namespace Mockalloc;
+
+/// <summary>How a region judges what it recorded.</summary>
+/// <remarks>
+/// Budgets are checked after the bug classes: a region with a bug reports the bug, not the budget.
+/// A null budget means none.
+/// </remarks>
+public sealed class AllocOptions
+{
+    private readonly long? _maxManagedBytes;
+    private readonly long? _maxAllocations;
+    private readonly long? _maxPeakBytes;
+
+    /// <summary>The built-in options: no budgets, and NoData is an error.</summary>
+    public static AllocOptions Default { get; } = new();
+
+    /// <summary>
+    /// When true, a region that saw no tracked acquisition or release passes instead of failing with
+    /// <see cref="AllocError.NoData"/>. Use it for code paths that legitimately allocate nothing, or to
+    /// check only the managed budget.
+    /// </summary>
+    public bool AllowNoData { get; init; }
+
+    /// <summary>
+    /// The most managed (GC heap) bytes the region's flow may allocate, or null for no limit.
+    /// Exceeding it gives <see cref="AllocError.OverBudget"/>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+    public long? MaxManagedBytes
+    {
+        get => _maxManagedBytes;
+        init => _maxManagedBytes = CheckBudget(value);
+    }
+
+    /// <summary>The most tracked acquisitions the region may make, or null for no limit.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+    public long? MaxAllocations
+    {
+        get => _maxAllocations;
+        init => _maxAllocations = CheckBudget(value);
+    }
+
+    /// <summary>The most tracked bytes the region may hold at once, or null for no limit.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+    public long? MaxPeakBytes
+    {
+        get => _maxPeakBytes;
+        init => _maxPeakBytes = CheckBudget(value);
+    }
+
+    private static long? CheckBudget(long? value, [System.Runtime.CompilerServices.CallerMemberName] string name = "")
+    {
+        if (value < 0)
+        {
+            throw new ArgumentOutOfRangeException(name, value, "A budget must be zero or more; use null for no budget.");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,90 @@
+namespace Mockalloc.Internal;
+
+/// <summary>
+/// A recording region: the totals of every segment that ran in its flow, on any thread.
+/// </summary>
+/// <remarks>
+/// Threads record into their own <see cref="ThreadShard"/> and add it here when they leave the flow,
+/// under a lock that is taken once per thread hop, never per event. When the region completes, its totals
+/// are merged into the enclosing region, so an event counts for the innermost region and every
+/// enclosing one.
+/// </remarks>
+internal sealed class Region
+{
+    private readonly Lock _lock = new();
+    private AllocAccumulator _totals;
+    private long _managedBytes;
+    private int _threadsInside;
+    private bool _completed;
+
+    public Region(Region? parent, AllocOptions options)
+    {
+        Parent = parent;
+        Options = options;
+    }
+
+    /// <summary>The enclosing region, or null.</summary>
+    public Region? Parent { get; }
+
+    /// <summary>The options this region was started with.</summary>
+    public AllocOptions Options { get; }
+
+    /// <summary>Number of threads currently running this region's flow.</summary>
+    public int ThreadsInside => Volatile.Read(ref _threadsInside);
+
+    /// <summary>A thread starts running this region's flow.</summary>
+    public void Enter() => Interlocked.Increment(ref _threadsInside);
+
+    /// <summary>A thread stops running this region's flow and hands over what it recorded.</summary>
+    public void Leave(in AllocAccumulator events, long managedBytes)
+    {
+        Add(events, managedBytes);
+        Interlocked.Decrement(ref _threadsInside);
+    }
+
+    /// <summary>
+    /// Adds events to the totals. Events that arrive after completion (a thread the body started and did
+    /// not wait for) are dropped: the result has already been reported.
+    /// </summary>
+    public void Add(in AllocAccumulator events, long managedBytes)
+    {
+        lock (_lock)
+        {
+            if (_completed)
+            {
+                return;
+            }
+            _totals.Merge(events);
+            _managedBytes += managedBytes;
+        }
+    }
+
+    /// <summary>
+    /// Closes the region and returns its totals; merges them into the parent region.
+    /// </summary>
+    public (AllocAccumulator Totals, long ManagedBytes) Complete()
+    {
+        // Threads of the flow that are still unwinding (the last segment of an async body can finish on a
+        // pool thread just after its task completes) hand over their shard within microseconds.
+        if (ThreadsInside > 0)
+        {
+            var wait = new SpinWait();
+            long deadline = Environment.TickCount64 + 1000;
+            while (ThreadsInside > 0 && Environment.TickCount64 < deadline)
+            {
+                wait.SpinOnce();
+            }
+        }
+
+        AllocAccumulator totals;
+        long managed;
+        lock (_lock)
+        {
+            _completed = true;
+            totals = _totals;
+            managed = _managedBytes;
+        }
+        Parent?.Add(totals, managed);
+        return (totals, managed);
+    }
+}

@@ -1,0 +1,179 @@
+using System.Runtime.CompilerServices;
+
+namespace Mockalloc.Internal;
+
+/// <summary>
+/// Binds regions to the logical flow (the ExecutionContext) and events to regions.
+/// </summary>
+/// <remarks>
+/// <para>The innermost region of a flow lives in an <see cref="AsyncLocal{T}"/> whose value-changed
+/// handler runs every time a thread starts or stops running a flow (thread-pool work items, await
+/// continuations, new threads, <c>Parallel.For</c> workers) and every time a region starts or ends.
+/// On entry the handler points a thread-static at the thread's <see cref="ThreadShard"/>; on exit it
+/// flushes the shard into the region. The per-event hot path is therefore one static read (are any
+/// regions alive at all?) and one thread-static read, never an <see cref="AsyncLocal{T}"/> lookup, and
+/// threads of one region never write to shared state per event.</para>
+/// <para>Managed bytes follow the same segments: the handler reads
+/// <see cref="GC.GetAllocatedBytesForCurrentThread"/> when a segment starts and ends, which makes the
+/// region's count exact across awaits and thread hops, where a per-thread counter is not.</para>
+/// </remarks>
+internal static class RegionFlow
+{
+    private static readonly AsyncLocal<Region?> s_current = new(OnCurrentChanged);
+
+    // Number of regions alive anywhere in the process: when zero, the hot path costs one static read.
+    private static int s_liveRegions;
+
+    [ThreadStatic]
+    private static ThreadShard? t_active;
+
+    [ThreadStatic]
+    private static ThreadShard? t_shard;
+
+    // Set by Begin/End while they switch regions: where the segment being left really ended.
+    [ThreadStatic]
+    private static long t_segmentEnd;
+
+    [ThreadStatic]
+    private static bool t_hasSegmentEnd;
+
+    [ThreadStatic]
+    private static int t_trackerWorkDepth;
+
+    /// <summary>The innermost region of the current flow, or null.</summary>
+    public static Region? Current => s_current.Value;
+
+    /// <summary>Records an acquisition for the current flow's innermost region, if any.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void OnAlloc(ulong id, ulong size, ulong alignment, AllocFamily family)
+    {
+        if (s_liveRegions != 0 && t_active is { } shard)
+        {
+            shard.Events.RecordAlloc(id, size, alignment, (ulong)family);
+        }
+    }
+
+    /// <summary>Records a release for the current flow's innermost region, if any.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void OnFree(ulong id, ulong size, ulong alignment, AllocFamily family)
+    {
+        if (s_liveRegions != 0 && t_active is { } shard)
+        {
+            shard.Events.RecordFree(id, size, alignment, (ulong)family);
+        }
+    }
+
+    /// <summary>
+    /// Makes <paramref name="region"/> the innermost region of the current flow and returns the context to
+    /// hand to <see cref="End"/>. <paramref name="trackerWorkStart"/> is
+    /// <see cref="GC.GetAllocatedBytesForCurrentThread"/> read before the caller's own bookkeeping
+    /// allocations (the region object, the new ExecutionContext): the enclosing region's segment ends
+    /// there, so neither region is charged for them.
+    /// </summary>
+    public static ExecutionContext? Begin(Region region, long trackerWorkStart)
+    {
+        ExecutionContext? outer = ExecutionContext.Capture();
+        Interlocked.Increment(ref s_liveRegions);
+        t_segmentEnd = trackerWorkStart;
+        t_hasSegmentEnd = true;
+        s_current.Value = region;
+        t_hasSegmentEnd = false;
+        return outer;
+    }
+
+    /// <summary>
+    /// Ends <paramref name="region"/> in the current flow by restoring the context <see cref="Begin"/>
+    /// returned (restoring an existing context allocates nothing, so the region is charged nothing).
+    /// </summary>
+    public static void End(Region region, ExecutionContext? outer)
+    {
+        if (outer is not null)
+        {
+            ExecutionContext.Restore(outer);
+        }
+        else
+        {
+            // Flow was suppressed when the region began; fall back to setting the value.
+            t_segmentEnd = GC.GetAllocatedBytesForCurrentThread();
+            t_hasSegmentEnd = true;
+            s_current.Value = region.Parent;
+            t_hasSegmentEnd = false;
+        }
+        Interlocked.Decrement(ref s_liveRegions);
+    }
+
+    /// <summary>
+    /// Starts a stretch of the tracker's own work on this thread: the managed bytes it allocates until
+    /// <see cref="TrackerWork.Dispose"/> are not charged to the region whose segment is running. Stretches
+    /// nest; only the outermost one measures.
+    /// </summary>
+    public static TrackerWork StartTrackerWork()
+    {
+        if (t_trackerWorkDepth++ > 0)
+        {
+            return default;
+        }
+        ThreadShard? shard = t_active;
+        return new TrackerWork(shard, shard?.Region, GC.GetAllocatedBytesForCurrentThread());
+    }
+
+    /// <summary>A stretch of the tracker's own work; see <see cref="StartTrackerWork"/>.</summary>
+    public readonly ref struct TrackerWork
+    {
+        private readonly ThreadShard? _shard;
+        private readonly Region? _region;
+        private readonly long _start;
+
+        internal TrackerWork(ThreadShard? shard, Region? region, long start)
+        {
+            _shard = shard;
+            _region = region;
+            _start = start;
+        }
+
+        /// <summary>Ends the stretch and uncharges what it allocated.</summary>
+        public void Dispose()
+        {
+            t_trackerWorkDepth--;
+            if (_shard is not null && t_active == _shard && _shard.Region == _region)
+            {
+                _shard.ManagedStart += GC.GetAllocatedBytesForCurrentThread() - _start;
+            }
+        }
+    }
+
+    private static void OnCurrentChanged(AsyncLocalValueChangedArgs<Region?> change)
+    {
+        if (change.PreviousValue is { } previous)
+        {
+            LeaveSegment(previous);
+        }
+        if (change.CurrentValue is { } current)
+        {
+            EnterSegment(current);
+        }
+    }
+
+    private static void EnterSegment(Region region)
+    {
+        ThreadShard shard = t_shard ??= new ThreadShard();
+        region.Enter();
+        shard.Events = default;
+        shard.Region = region;
+        t_active = shard;
+        shard.ManagedStart = GC.GetAllocatedBytesForCurrentThread();
+    }
+
+    private static void LeaveSegment(Region region)
+    {
+        long managedEnd = t_hasSegmentEnd ? t_segmentEnd : GC.GetAllocatedBytesForCurrentThread();
+        ThreadShard? shard = t_active;
+        if (shard is null || shard.Region != region)
+        {
+            return;
+        }
+        t_active = null;
+        shard.Region = null;
+        region.Leave(shard.Events, managedEnd - shard.ManagedStart);
+    }
+}
