@@ -43,6 +43,9 @@ internal static class RegionFlow
     /// <summary>The innermost region of the current flow, or null.</summary>
     public static Region? Current => s_current.Value;
 
+    /// <summary>Whether this thread is running some region's flow now (cheap: no AsyncLocal lookup).</summary>
+    public static bool IsRecordingOnThisThread => s_liveRegions != 0 && t_active is not null;
+
     /// <summary>Records an acquisition for the current flow's innermost region, if any.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void OnAlloc(ulong id, ulong size, ulong alignment, AllocFamily family)

@@ -106,7 +106,7 @@ public sealed unsafe class AllocatorTests
         // A block from the wrapper released as if by NativeMemory.Free (the family the tracked facades use).
         AllocInfo info = Allocs.Record(() =>
         {
-            void* p = Tracked.Allocator.Allocate(8, 8);
+            void* p = TestAllocator.Instance.Allocate(8, 8);
             Mockalloc.Internal.RegionFlow.OnFree((nuint)p, 8, 8, Mockalloc.Internal.AllocFamily.NativeMemory);
         });
         Assert.Equal(AllocError.MismatchedFree, info.Error);

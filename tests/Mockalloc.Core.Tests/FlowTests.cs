@@ -14,8 +14,8 @@ public sealed class FlowTests
         // The Rust crate keeps per-thread state and reports Leak here.
         AllocInfo info = Allocs.Record(() =>
         {
-            nint p = Tracked.Alloc(Size, Align);
-            Task.Run(() => Tracked.Free(p, Size, Align)).Wait();
+            nint p = TestAllocator.Alloc(Size, Align);
+            Task.Run(() => TestAllocator.Free(p, Size, Align)).Wait();
         });
 
         Assert.Null(info.Error);
@@ -28,8 +28,8 @@ public sealed class FlowTests
     {
         AllocInfo info = Allocs.Record(() =>
         {
-            nint p = Task.Run(() => Tracked.Alloc(Size, Align)).Result;
-            Tracked.Free(p, Size, Align);
+            nint p = Task.Run(() => TestAllocator.Alloc(Size, Align)).Result;
+            TestAllocator.Free(p, Size, Align);
         });
 
         Assert.Null(info.Error);
@@ -42,10 +42,10 @@ public sealed class FlowTests
         AllocInfo info = Allocs.Record(() =>
         {
             nint p = 0;
-            var thread = new Thread(() => p = Tracked.Alloc(Size, Align));
+            var thread = new Thread(() => p = TestAllocator.Alloc(Size, Align));
             thread.Start();
             thread.Join();
-            Tracked.Free(p, Size, Align);
+            TestAllocator.Free(p, Size, Align);
         });
 
         Assert.Null(info.Error);
@@ -58,13 +58,13 @@ public sealed class FlowTests
     {
         AllocInfo info = await Allocs.RecordAsync(async () =>
         {
-            nint p = Tracked.Alloc(Size, Align);
+            nint p = TestAllocator.Alloc(Size, Align);
             await Task.Yield();
             await Task.Delay(1);
-            nint q = await Task.Run(() => Tracked.Alloc(Size, Align));
+            nint q = await Task.Run(() => TestAllocator.Alloc(Size, Align));
             await Task.Yield();
-            Tracked.Free(p, Size, Align);
-            Tracked.Free(q, Size, Align);
+            TestAllocator.Free(p, Size, Align);
+            TestAllocator.Free(q, Size, Align);
         });
 
         Assert.True(info.Error is null, info.ToString());
@@ -79,7 +79,7 @@ public sealed class FlowTests
         AllocInfo info = await Allocs.RecordAsync(async () =>
         {
             await Task.Yield();
-            Tracked.Alloc(Size, Align);
+            TestAllocator.Alloc(Size, Align);
         });
 
         Assert.Equal(AllocError.Leak, info.Error);
@@ -92,8 +92,8 @@ public sealed class FlowTests
         var blocks = new nint[Blocks];
         AllocInfo info = Allocs.Record(() =>
         {
-            Parallel.For(0, Blocks, i => blocks[i] = Tracked.Alloc(Size, Align));
-            Parallel.For(0, Blocks, i => Tracked.Free(blocks[Blocks - 1 - i], Size, Align));
+            Parallel.For(0, Blocks, i => blocks[i] = TestAllocator.Alloc(Size, Align));
+            Parallel.For(0, Blocks, i => TestAllocator.Free(blocks[Blocks - 1 - i], Size, Align));
         });
 
         Assert.Null(info.Error);
@@ -118,12 +118,12 @@ public sealed class FlowTests
                 {
                     for (int i = 0; i < PerThread; i++)
                     {
-                        Tracked.Free(Tracked.Alloc(Size, Align), Size, Align);
+                        TestAllocator.Free(TestAllocator.Alloc(Size, Align), Size, Align);
                     }
                 });
                 for (int i = 0; i < r; i++)
                 {
-                    Tracked.Alloc(Size, Align);
+                    TestAllocator.Alloc(Size, Align);
                 }
             }, new AllocOptions { AllowNoData = true });
         });
@@ -140,11 +140,11 @@ public sealed class FlowTests
     [Fact]
     public void Events_outside_any_region_are_not_recorded()
     {
-        nint before = Tracked.Alloc(Size, Align);
-        AllocInfo info = Allocs.Record(() => Tracked.Free(Tracked.Alloc(Size, Align), Size, Align));
-        Tracked.Free(before, Size, Align);
-        nint after = Tracked.Alloc(Size, Align);
-        Tracked.Free(after, Size, Align);
+        nint before = TestAllocator.Alloc(Size, Align);
+        AllocInfo info = Allocs.Record(() => TestAllocator.Free(TestAllocator.Alloc(Size, Align), Size, Align));
+        TestAllocator.Free(before, Size, Align);
+        nint after = TestAllocator.Alloc(Size, Align);
+        TestAllocator.Free(after, Size, Align);
 
         Assert.Null(info.Error);
         Assert.Equal(1, info.AllocationCount);
@@ -158,7 +158,7 @@ public sealed class FlowTests
             using var done = new ManualResetEventSlim();
             ThreadPool.UnsafeQueueUserWorkItem(_ =>
             {
-                Tracked.Alloc(Size, Align);
+                TestAllocator.Alloc(Size, Align);
                 done.Set();
             }, null);
             done.Wait();

@@ -21,7 +21,7 @@ public sealed class ManagedBytesTests
     public void A_body_that_allocates_nothing_is_charged_nothing()
     {
         Warm();
-        AllocInfo info = Allocs.Record(() => Tracked.Free(Tracked.Alloc(8, 8), 8, 8));
+        AllocInfo info = Allocs.Record(() => TestAllocator.Free(TestAllocator.Alloc(8, 8), 8, 8));
         Assert.Equal(0, info.ManagedBytesAllocated);
     }
 
@@ -122,7 +122,7 @@ public sealed class ManagedBytesTests
     // test allocator's, which really are the body's allocations); tests measure warm paths.
     private static void Warm()
     {
-        Tracked.Free(Tracked.Alloc(8, 8), 8, 8);
+        TestAllocator.Free(TestAllocator.Alloc(8, 8), 8, 8);
         Allocs.Record(AllocateHundredArrays, NoNative);
         Allocs.RecordAsync(() => Task.Run(AllocateHundredArrays), NoNative).Wait();
     }

@@ -22,9 +22,9 @@ public sealed class MessageTests
     {
         string message = MessageOf(() =>
         {
-            Tracked.Alloc(100, 8);
-            Tracked.Alloc(28, 4);
-            Tracked.Free(Tracked.Alloc(1000, 8), 1000, 8);
+            TestAllocator.Alloc(100, 8);
+            TestAllocator.Alloc(28, 4);
+            TestAllocator.Free(TestAllocator.Alloc(1000, 8), 1000, 8);
         });
         Assert.StartsWith("Mockalloc: Leak: 2 of 3 acquisitions (128 of 1,128 bytes) were never released.", message, StringComparison.Ordinal);
         Assert.Contains("Release each one", message, StringComparison.Ordinal);
@@ -36,9 +36,9 @@ public sealed class MessageTests
     {
         string message = MessageOf(() =>
         {
-            nint p = Tracked.Alloc(8, 8);
-            Tracked.Free(p, 8, 8);
-            Tracked.Free(p, 8, 8);
+            nint p = TestAllocator.Alloc(8, 8);
+            TestAllocator.Free(p, 8, 8);
+            TestAllocator.Free(p, 8, 8);
         });
         Assert.StartsWith("Mockalloc: DoubleFree: 2 releases for 1 acquisitions", message, StringComparison.Ordinal);
     }
@@ -52,13 +52,13 @@ public sealed class MessageTests
     {
         string message = MessageOf(() =>
         {
-            nint p = Tracked.Alloc(16, 8);
+            nint p = TestAllocator.Alloc(16, 8);
             switch (error)
             {
-                case AllocError.BadPtr: Tracked.Free(p + 8, 16, 8); break;
-                case AllocError.BadSize: Tracked.Free(p, 24, 8); break;
-                case AllocError.BadAlignment: Tracked.Free(p, 16, 16); break;
-                default: Tracked.Free(p, 24, 16); break;
+                case AllocError.BadPtr: TestAllocator.Free(p + 8, 16, 8); break;
+                case AllocError.BadSize: TestAllocator.Free(p, 24, 8); break;
+                case AllocError.BadAlignment: TestAllocator.Free(p, 16, 16); break;
+                default: TestAllocator.Free(p, 24, 16); break;
             }
         });
         Assert.StartsWith($"Mockalloc: {error}:", message, StringComparison.Ordinal);
@@ -68,7 +68,7 @@ public sealed class MessageTests
     [Fact]
     public void AllocException_refuses_a_result_without_an_error()
     {
-        AllocInfo clean = Allocs.Record(() => Tracked.Free(Tracked.Alloc(8, 8), 8, 8));
+        AllocInfo clean = Allocs.Record(() => TestAllocator.Free(TestAllocator.Alloc(8, 8), 8, 8));
         Assert.Equal("info", Assert.Throws<ArgumentException>(() => new AllocException(clean)).ParamName);
         Assert.Equal("info", Assert.Throws<ArgumentNullException>(() => new AllocException(null!)).ParamName);
         clean.ThrowIfError();

@@ -19,7 +19,7 @@ public sealed class OptionsTests
         {
             for (int i = 0; i < 3; i++)
             {
-                Tracked.Free(Tracked.Alloc(16, 8), 16, 8);
+                TestAllocator.Free(TestAllocator.Alloc(16, 8), 16, 8);
             }
         }
 
@@ -32,10 +32,10 @@ public sealed class OptionsTests
     {
         static void TwoHeldTogether()
         {
-            nint a = Tracked.Alloc(100, 8);
-            nint b = Tracked.Alloc(100, 8);
-            Tracked.Free(a, 100, 8);
-            Tracked.Free(b, 100, 8);
+            nint a = TestAllocator.Alloc(100, 8);
+            nint b = TestAllocator.Alloc(100, 8);
+            TestAllocator.Free(a, 100, 8);
+            TestAllocator.Free(b, 100, 8);
         }
 
         AllocInfo over = Allocs.Record(TwoHeldTogether, new AllocOptions { MaxPeakBytes = 199 });
@@ -47,7 +47,7 @@ public sealed class OptionsTests
     [Fact]
     public void A_bug_is_reported_before_a_budget()
     {
-        AllocInfo info = Allocs.Record(() => Tracked.Alloc(100, 8), new AllocOptions { MaxAllocations = 0 });
+        AllocInfo info = Allocs.Record(() => TestAllocator.Alloc(100, 8), new AllocOptions { MaxAllocations = 0 });
         Assert.Equal(AllocError.Leak, info.Error);
     }
 

@@ -38,13 +38,13 @@ public sealed class RegionTests
         AllocInfo? inner = null, middle = null;
         AllocInfo outer = Allocs.Record(() =>
         {
-            nint a = Tracked.Alloc(Size, Align);
+            nint a = TestAllocator.Alloc(Size, Align);
             middle = Allocs.Record(() =>
             {
-                inner = Allocs.Record(() => Tracked.Alloc(Size, Align));
-                Tracked.Free(Tracked.Alloc(Size, Align), Size, Align);
+                inner = Allocs.Record(() => TestAllocator.Alloc(Size, Align));
+                TestAllocator.Free(TestAllocator.Alloc(Size, Align), Size, Align);
             });
-            Tracked.Free(a, Size, Align);
+            TestAllocator.Free(a, Size, Align);
         });
 
         Assert.Equal(1, inner!.AllocationCount);
@@ -63,9 +63,9 @@ public sealed class RegionTests
         // The Rust crate resets the outer state here, and the outer region then reports a false DoubleFree.
         AllocInfo outer = Allocs.Record(() =>
         {
-            nint p = Tracked.Alloc(Size, Align);
+            nint p = TestAllocator.Alloc(Size, Align);
             Allocs.Record(() => { }, new AllocOptions { AllowNoData = true });
-            Tracked.Free(p, Size, Align);
+            TestAllocator.Free(p, Size, Align);
         });
 
         Assert.Null(outer.Error);
@@ -79,8 +79,8 @@ public sealed class RegionTests
         AllocInfo? inner = null;
         AllocInfo outer = Allocs.Record(() =>
         {
-            nint p = Tracked.Alloc(Size, Align);
-            inner = Allocs.Record(() => Tracked.Free(p, Size, Align));
+            nint p = TestAllocator.Alloc(Size, Align);
+            inner = Allocs.Record(() => TestAllocator.Free(p, Size, Align));
         });
 
         Assert.Equal(AllocError.DoubleFree, inner!.Error);
@@ -92,9 +92,9 @@ public sealed class RegionTests
     {
         AllocInfo outer = Allocs.Record(() =>
         {
-            nint held = Tracked.Alloc(100, Align);
-            Allocs.Record(() => Tracked.Free(Tracked.Alloc(50, Align), 50, Align));
-            Tracked.Free(held, 100, Align);
+            nint held = TestAllocator.Alloc(100, Align);
+            Allocs.Record(() => TestAllocator.Free(TestAllocator.Alloc(50, Align), 50, Align));
+            TestAllocator.Free(held, 100, Align);
         });
 
         Assert.Equal(150, outer.PeakBytes);
@@ -116,7 +116,7 @@ public sealed class RegionTests
         var thrown = new InvalidOperationException("from the body");
         InvalidOperationException caught = Assert.Throws<InvalidOperationException>(() => Allocs.Assert(() =>
         {
-            Tracked.Alloc(Size, Align);
+            TestAllocator.Alloc(Size, Align);
             throw thrown;
         }));
         Assert.Same(thrown, caught);
@@ -127,7 +127,7 @@ public sealed class RegionTests
     {
         InvalidOperationException caught = await Assert.ThrowsAsync<InvalidOperationException>(() => Allocs.AssertAsync(async () =>
         {
-            Tracked.Alloc(Size, Align);
+            TestAllocator.Alloc(Size, Align);
             await Task.Yield();
             throw new InvalidOperationException("from the body");
         }));
@@ -144,7 +144,7 @@ public sealed class RegionTests
             {
                 Allocs.Record(() =>
                 {
-                    Tracked.Alloc(Size, Align);
+                    TestAllocator.Alloc(Size, Align);
                     throw new InvalidOperationException();
                 });
             }
@@ -160,7 +160,7 @@ public sealed class RegionTests
     [Fact]
     public void Assert_throws_AllocException_for_a_bug()
     {
-        AllocException thrown = Assert.Throws<AllocException>(() => Allocs.Assert(() => Tracked.Alloc(Size, Align)));
+        AllocException thrown = Assert.Throws<AllocException>(() => Allocs.Assert(() => TestAllocator.Alloc(Size, Align)));
         Assert.Equal(AllocError.Leak, thrown.Error);
         Assert.Equal(1, thrown.Info.LeakCount);
     }
@@ -171,7 +171,7 @@ public sealed class RegionTests
         AllocException thrown = await Assert.ThrowsAsync<AllocException>(() => Allocs.AssertAsync(async () =>
         {
             await Task.Yield();
-            Tracked.Alloc(Size, Align);
+            TestAllocator.Alloc(Size, Align);
         }));
         Assert.Equal(AllocError.Leak, thrown.Error);
     }

@@ -32,9 +32,9 @@ public sealed unsafe class RustCrateDefectTests
     {
         AllocInfo info = Allocs.Record(() =>
         {
-            nint p = Tracked.Alloc(8, 8);
-            Tracked.Free(p, 8, 8);
-            Tracked.Free(p, 8, 8);
+            nint p = TestAllocator.Alloc(8, 8);
+            TestAllocator.Free(p, 8, 8);
+            TestAllocator.Free(p, 8, 8);
         });
 
         Assert.Equal(AllocError.DoubleFree, info.Error);
@@ -48,10 +48,10 @@ public sealed unsafe class RustCrateDefectTests
         // Kept as in the crate (counts are compared first); tracing will list both bugs.
         AllocInfo info = Allocs.Record(() =>
         {
-            Tracked.Alloc(8, 8);
-            nint p = Tracked.Alloc(8, 8);
-            Tracked.Free(p, 8, 8);
-            Tracked.Free(p, 8, 8);
+            TestAllocator.Alloc(8, 8);
+            nint p = TestAllocator.Alloc(8, 8);
+            TestAllocator.Free(p, 8, 8);
+            TestAllocator.Free(p, 8, 8);
         });
 
         Assert.Equal(AllocError.BadPtr, info.Error);

@@ -14,7 +14,7 @@ public sealed class RustCrateTests
     [Fact]
     public void It_works()
     {
-        AllocInfo info = Allocs.Record(() => Tracked.Free(Tracked.Alloc(Size, Align), Size, Align));
+        AllocInfo info = Allocs.Record(() => TestAllocator.Free(TestAllocator.Alloc(Size, Align), Size, Align));
 
         Assert.Null(info.Error);
         Assert.Equal(1, info.AllocationCount);
@@ -28,35 +28,35 @@ public sealed class RustCrateTests
     }
 
     [Fact]
-    public void It_detects_leak() => AssertDetects(AllocError.Leak, () => Tracked.Alloc(Size, Align));
+    public void It_detects_leak() => AssertDetects(AllocError.Leak, () => TestAllocator.Alloc(Size, Align));
 
     [Fact]
-    public void It_detects_bad_layout() => AssertDetects(AllocError.BadLayout, () => Tracked.Free(Tracked.Alloc(Size, Align), 8, 8));
+    public void It_detects_bad_layout() => AssertDetects(AllocError.BadLayout, () => TestAllocator.Free(TestAllocator.Alloc(Size, Align), 8, 8));
 
     [Fact]
     public void It_detects_no_data() => AssertDetects(AllocError.NoData, () => { });
 
     [Fact]
-    public void It_detects_bad_alignment() => AssertDetects(AllocError.BadAlignment, () => Tracked.Free(Tracked.Alloc(Size, Align), Size, 1));
+    public void It_detects_bad_alignment() => AssertDetects(AllocError.BadAlignment, () => TestAllocator.Free(TestAllocator.Alloc(Size, Align), Size, 1));
 
     [Fact]
-    public void It_detects_bad_size() => AssertDetects(AllocError.BadSize, () => Tracked.Free(Tracked.Alloc(Size, Align), 8, Align));
+    public void It_detects_bad_size() => AssertDetects(AllocError.BadSize, () => TestAllocator.Free(TestAllocator.Alloc(Size, Align), 8, Align));
 
     [Fact]
     public void It_detects_double_free() => AssertDetects(AllocError.DoubleFree, () =>
     {
-        nint p = Tracked.Alloc(Size, Align);
-        Tracked.Free(p, Size, Align);
-        Tracked.Free(p, Size, Align);
+        nint p = TestAllocator.Alloc(Size, Align);
+        TestAllocator.Free(p, Size, Align);
+        TestAllocator.Free(p, Size, Align);
     });
 
     [Fact]
-    public void It_detects_bad_ptr() => AssertDetects(AllocError.BadPtr, () => Tracked.Free(Tracked.Alloc(Size, Align) + 1, Size, Align));
+    public void It_detects_bad_ptr() => AssertDetects(AllocError.BadPtr, () => TestAllocator.Free(TestAllocator.Alloc(Size, Align) + 1, Size, Align));
 
     [Fact]
     public void It_works_amongst_many()
     {
-        AllocInfo info = Allocs.Record(() => AmongstMany.Run(() => Tracked.Free(Tracked.Alloc(Size, Align), Size, Align)));
+        AllocInfo info = Allocs.Record(() => AmongstMany.Run(() => TestAllocator.Free(TestAllocator.Alloc(Size, Align), Size, Align)));
 
         Assert.Null(info.Error);
         Assert.Equal(AmongstMany.Allocations + 1, info.AllocationCount);
@@ -67,27 +67,27 @@ public sealed class RustCrateTests
     }
 
     [Fact]
-    public void It_detects_leak_amongst_many() => AssertDetectsAmongstMany(AllocError.Leak, () => Tracked.Alloc(Size, Align));
+    public void It_detects_leak_amongst_many() => AssertDetectsAmongstMany(AllocError.Leak, () => TestAllocator.Alloc(Size, Align));
 
     [Fact]
-    public void It_detects_bad_layout_amongst_many() => AssertDetectsAmongstMany(AllocError.BadLayout, () => Tracked.Free(Tracked.Alloc(Size, Align), 8, 8));
+    public void It_detects_bad_layout_amongst_many() => AssertDetectsAmongstMany(AllocError.BadLayout, () => TestAllocator.Free(TestAllocator.Alloc(Size, Align), 8, 8));
 
     [Fact]
-    public void It_detects_bad_alignment_amongst_many() => AssertDetectsAmongstMany(AllocError.BadAlignment, () => Tracked.Free(Tracked.Alloc(Size, Align), Size, 1));
+    public void It_detects_bad_alignment_amongst_many() => AssertDetectsAmongstMany(AllocError.BadAlignment, () => TestAllocator.Free(TestAllocator.Alloc(Size, Align), Size, 1));
 
     [Fact]
-    public void It_detects_bad_size_amongst_many() => AssertDetectsAmongstMany(AllocError.BadSize, () => Tracked.Free(Tracked.Alloc(Size, Align), 8, Align));
+    public void It_detects_bad_size_amongst_many() => AssertDetectsAmongstMany(AllocError.BadSize, () => TestAllocator.Free(TestAllocator.Alloc(Size, Align), 8, Align));
 
     [Fact]
     public void It_detects_double_free_amongst_many() => AssertDetectsAmongstMany(AllocError.DoubleFree, () =>
     {
-        nint p = Tracked.Alloc(Size, Align);
-        Tracked.Free(p, Size, Align);
-        Tracked.Free(p, Size, Align);
+        nint p = TestAllocator.Alloc(Size, Align);
+        TestAllocator.Free(p, Size, Align);
+        TestAllocator.Free(p, Size, Align);
     });
 
     [Fact]
-    public void It_detects_bad_ptr_amongst_many() => AssertDetectsAmongstMany(AllocError.BadPtr, () => Tracked.Free(Tracked.Alloc(Size, Align) + 1, Size, Align));
+    public void It_detects_bad_ptr_amongst_many() => AssertDetectsAmongstMany(AllocError.BadPtr, () => TestAllocator.Free(TestAllocator.Alloc(Size, Align) + 1, Size, Align));
 
     private static void AssertDetects(AllocError expected, Action body)
     {

@@ -33,7 +33,7 @@ internal static class AmongstMany
         Round(kept);
         foreach ((nint block, nuint size) in kept)
         {
-            Tracked.Free(block, size, Alignment);
+            TestAllocator.Free(block, size, Alignment);
         }
     }
 
@@ -42,10 +42,10 @@ internal static class AmongstMany
         for (int i = 0; i < PerRound; i++)
         {
             nuint size = (nuint)(8 * (i + 1));
-            nint block = Tracked.Alloc(size, Alignment);
+            nint block = TestAllocator.Alloc(size, Alignment);
             if (i % 2 == 0)
             {
-                Tracked.Free(block, size, Alignment);
+                TestAllocator.Free(block, size, Alignment);
             }
             else
             {

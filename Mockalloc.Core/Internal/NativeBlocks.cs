@@ -1,0 +1,188 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace Mockalloc.Internal;
+
+/// <summary>
+/// Header-carrying native blocks for the tracked facades: allocation, reallocation and release for every
+/// native family, recording each event and containing every bad release.
+/// </summary>
+/// <remarks>
+/// <para>Every block gets a <see cref="BlockHeader"/>; the real allocation is the family's own BCL call for
+/// <c>size + offset</c> bytes. A release reads the header and then, for a live block of ours, records the
+/// release with the family the caller used (so a wrong family reports MismatchedFree), marks the header
+/// released and frees the real allocation through the family that made it (so the process never sees the
+/// mismatch). A release of a released block or of a pointer we never handed out is recorded and, inside a
+/// region, never passed to the native allocator; outside every region a foreign pointer is released as the
+/// BCL would, since it may be memory that untracked code allocated.</para>
+/// </remarks>
+internal static unsafe class NativeBlocks
+{
+    /// <summary>Allocates a tracked block.</summary>
+    /// <param name="size">Bytes the caller asked for.</param>
+    /// <param name="alignment">The caller's alignment for the aligned family (a power of two); 0 for the others.</param>
+    /// <param name="family">The family, which picks the real allocation call.</param>
+    /// <param name="zeroed">Whether the caller's bytes must be zero.</param>
+    public static void* Allocate(nuint size, nuint alignment, AllocFamily family, bool zeroed)
+    {
+        nuint offset = Offset(alignment);
+        if (!BlockHeader.Fits(size, offset))
+        {
+            throw new OutOfMemoryException();
+        }
+        byte* user = RealAllocate(family, size + offset, alignment) + offset;
+        if (zeroed)
+        {
+            NativeMemory.Clear(user, size);
+        }
+        Created(user, size, offset, family);
+        return user;
+    }
+
+    /// <summary>Resizes a tracked block, as the family's realloc would.</summary>
+    public static void* Reallocate(void* ptr, nuint size, nuint alignment, AllocFamily family)
+    {
+        if (ptr == null)
+        {
+            return Allocate(size, alignment, family, zeroed: false);
+        }
+        byte* user = (byte*)ptr;
+        BlockHeader.State state = ReadHeader(user, out ulong oldSize, out nuint oldOffset, out AllocFamily oldFamily);
+        if (state == BlockHeader.State.Live && oldFamily == family && oldOffset == Offset(alignment))
+        {
+            if (!BlockHeader.Fits(size, oldOffset))
+            {
+                throw new OutOfMemoryException();
+            }
+            // On failure the real realloc throws and the old block stays live and recorded.
+            byte* moved = RealReallocate(family, user - oldOffset, size + oldOffset, alignment) + oldOffset;
+            RegionFlow.OnFree((nuint)user, oldSize, oldOffset, family);
+            if (oldSize >= BlockHeader.LargeBlockBytes && moved != user)
+            {
+                ReleasedLargeBlocks.Add(user);
+            }
+            Created(moved, size, oldOffset, family);
+            return moved;
+        }
+        if (state == BlockHeader.State.Live)
+        {
+            // Reallocated through another family (or alignment): report it, and move the contents into a
+            // block of the caller's family so that the caller's later release matches.
+            void* replacement = Allocate(size, alignment, family, zeroed: false);
+            Buffer.MemoryCopy(user, replacement, size, Math.Min(size, (nuint)oldSize));
+            Release(user, family);
+            return replacement;
+        }
+        if (state == BlockHeader.State.Foreign && !RegionFlow.IsRecordingOnThisThread)
+        {
+            return RealReallocate(family, user, size, alignment);
+        }
+        // A released or foreign block inside a region: record the bad release, hand out a fresh block.
+        RegionFlow.OnFree((nuint)user, oldSize, 0, family);
+        return Allocate(size, alignment, family, zeroed: false);
+    }
+
+    /// <summary>Releases a block through <paramref name="family"/>'s release call.</summary>
+    public static void Release(void* ptr, AllocFamily family)
+    {
+        if (ptr == null)
+        {
+            return;
+        }
+        byte* user = (byte*)ptr;
+        BlockHeader.State state = ReadHeader(user, out ulong size, out nuint offset, out AllocFamily actual);
+        if (state == BlockHeader.State.Live)
+        {
+            RegionFlow.OnFree((nuint)user, size, offset, family);
+            BlockHeader.MarkReleased(user);
+            if (size >= BlockHeader.LargeBlockBytes)
+            {
+                ReleasedLargeBlocks.Add(user);
+            }
+            RealFree(actual, user - offset);
+        }
+        else if (state == BlockHeader.State.Released || RegionFlow.IsRecordingOnThisThread)
+        {
+            RegionFlow.OnFree((nuint)user, size, 0, family);
+        }
+        else
+        {
+            RealFree(family, user);
+        }
+    }
+
+    /// <summary>The bytes a live tracked block holds, or null for a pointer that is not a live tracked block.</summary>
+    public static ulong? LiveSize(void* ptr) =>
+        ptr != null && ReadHeader((byte*)ptr, out ulong size, out _, out _) == BlockHeader.State.Live ? size : null;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static BlockHeader.State ReadHeader(byte* user, out ulong size, out nuint offset, out AllocFamily family)
+    {
+        if (ReleasedLargeBlocks.Contains(user))
+        {
+            size = 0;
+            offset = 0;
+            family = 0;
+            return BlockHeader.State.Released;
+        }
+        BlockHeader.State state = BlockHeader.Read(user, out size, out offset, out family);
+        if (state == BlockHeader.State.Foreign)
+        {
+            size = 0;
+        }
+        return state;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Created(byte* user, nuint size, nuint offset, AllocFamily family)
+    {
+        BlockHeader.Write(user, size, offset, family);
+        ReleasedLargeBlocks.Remove(user);
+        RegionFlow.OnAlloc((nuint)user, size, offset, family);
+    }
+
+    // Room for the header that keeps the caller's alignment: 16 bytes, or the alignment when larger.
+    private static nuint Offset(nuint alignment) => alignment > BlockHeader.Size ? alignment : BlockHeader.Size;
+
+    private static byte* RealAllocate(AllocFamily family, nuint total, nuint alignment) => family switch
+    {
+        AllocFamily.NativeMemory => (byte*)NativeMemory.Alloc(total),
+        AllocFamily.NativeMemoryAligned => (byte*)NativeMemory.AlignedAlloc(total, alignment),
+        AllocFamily.HGlobal => (byte*)Marshal.AllocHGlobal(checked((nint)total)),
+        AllocFamily.CoTaskMem => (byte*)Marshal.AllocCoTaskMem(ToInt32(total)),
+        _ => throw new ArgumentOutOfRangeException(nameof(family)),
+    };
+
+    private static byte* RealReallocate(AllocFamily family, void* block, nuint total, nuint alignment) => family switch
+    {
+        AllocFamily.NativeMemory => (byte*)NativeMemory.Realloc(block, total),
+        AllocFamily.NativeMemoryAligned => (byte*)NativeMemory.AlignedRealloc(block, total, alignment),
+        AllocFamily.HGlobal => (byte*)Marshal.ReAllocHGlobal((nint)block, checked((nint)total)),
+        AllocFamily.CoTaskMem => (byte*)Marshal.ReAllocCoTaskMem((nint)block, ToInt32(total)),
+        _ => throw new ArgumentOutOfRangeException(nameof(family)),
+    };
+
+    private static void RealFree(AllocFamily family, void* block)
+    {
+        switch (family)
+        {
+            case AllocFamily.NativeMemory:
+                NativeMemory.Free(block);
+                break;
+            case AllocFamily.NativeMemoryAligned:
+                NativeMemory.AlignedFree(block);
+                break;
+            case AllocFamily.HGlobal:
+                Marshal.FreeHGlobal((nint)block);
+                break;
+            case AllocFamily.CoTaskMem:
+                Marshal.FreeCoTaskMem((nint)block);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(family));
+        }
+    }
+
+    // CoTaskMem sizes are ints in the BCL; a total past int.MaxValue cannot be had, as there.
+    private static int ToInt32(nuint total) => total <= int.MaxValue ? (int)total : throw new OutOfMemoryException();
+}
