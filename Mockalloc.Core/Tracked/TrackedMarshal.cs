@@ -51,10 +51,10 @@ public static unsafe class TrackedMarshal
     /// <returns>The UTF-16 copy, null-terminated.</returns>
     public static nint StringToHGlobalUni(string? s) => s is null ? 0 : CopyUtf16(s, AllocFamily.HGlobal);
 
-    /// <summary>Tracked <see cref="Marshal.StringToHGlobalAuto"/> (UTF-16 on every .NET platform).</summary>
+    /// <summary>Tracked <see cref="Marshal.StringToHGlobalAuto"/>: UTF-16 on Windows, UTF-8 elsewhere, as the BCL.</summary>
     /// <param name="s">The string, or null (then zero is returned).</param>
     /// <returns>The copy, null-terminated.</returns>
-    public static nint StringToHGlobalAuto(string? s) => StringToHGlobalUni(s);
+    public static nint StringToHGlobalAuto(string? s) => s is null ? 0 : CopyAuto(s, AllocFamily.HGlobal);
 
     /// <summary>Tracked <see cref="Marshal.ZeroFreeGlobalAllocAnsi"/>: clears, then releases.</summary>
     /// <param name="s">The string block, or zero.</param>
@@ -91,26 +91,15 @@ public static unsafe class TrackedMarshal
     /// <returns>The UTF-16 copy, null-terminated.</returns>
     public static nint StringToCoTaskMemUni(string? s) => s is null ? 0 : CopyUtf16(s, AllocFamily.CoTaskMem);
 
-    /// <summary>Tracked <see cref="Marshal.StringToCoTaskMemAuto"/> (UTF-16 on every .NET platform).</summary>
+    /// <summary>Tracked <see cref="Marshal.StringToCoTaskMemAuto"/>: UTF-16 on Windows, UTF-8 elsewhere, as the BCL.</summary>
     /// <param name="s">The string, or null (then zero is returned).</param>
     /// <returns>The copy, null-terminated.</returns>
-    public static nint StringToCoTaskMemAuto(string? s) => StringToCoTaskMemUni(s);
+    public static nint StringToCoTaskMemAuto(string? s) => s is null ? 0 : CopyAuto(s, AllocFamily.CoTaskMem);
 
     /// <summary>Tracked <see cref="Marshal.StringToCoTaskMemUTF8"/>.</summary>
     /// <param name="s">The string, or null (then zero is returned).</param>
     /// <returns>The UTF-8 copy, null-terminated.</returns>
-    public static nint StringToCoTaskMemUTF8(string? s)
-    {
-        if (s is null)
-        {
-            return 0;
-        }
-        int length = Encoding.UTF8.GetByteCount(s);
-        byte* block = (byte*)NativeBlocks.Allocate((nuint)length + 1, 0, AllocFamily.CoTaskMem, zeroed: false);
-        Encoding.UTF8.GetBytes(s, new Span<byte>(block, length));
-        block[length] = 0;
-        return (nint)block;
-    }
+    public static nint StringToCoTaskMemUTF8(string? s) => s is null ? 0 : CopyUtf8(s, AllocFamily.CoTaskMem);
 
     /// <summary>Tracked <see cref="Marshal.ZeroFreeCoTaskMemAnsi"/>: clears, then releases.</summary>
     /// <param name="s">The string block, or zero.</param>
@@ -177,6 +166,18 @@ public static unsafe class TrackedMarshal
         {
             Marshal.FreeBSTR(ptr);
         }
+    }
+
+    private static nint CopyAuto(string s, AllocFamily family) =>
+        OperatingSystem.IsWindows() ? CopyUtf16(s, family) : CopyUtf8(s, family);
+
+    private static nint CopyUtf8(string s, AllocFamily family)
+    {
+        int length = Encoding.UTF8.GetByteCount(s);
+        byte* block = (byte*)NativeBlocks.Allocate((nuint)length + 1, 0, family, zeroed: false);
+        Encoding.UTF8.GetBytes(s, new Span<byte>(block, length));
+        block[length] = 0;
+        return (nint)block;
     }
 
     private static nint CopyUtf16(string s, AllocFamily family)
