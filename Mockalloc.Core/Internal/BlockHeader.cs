@@ -10,7 +10,7 @@ namespace Mockalloc.Internal;
 /// <remarks>
 /// <para>Layout, immediately before the user pointer <c>p</c>:
 /// <c>[p-16] meta = size | log2(offset) &lt;&lt; 48 | family &lt;&lt; 56</c> and
-/// <c>[p-8] cookie = Mix(p ^ meta ^ secret) ^ state</c>, where <c>offset</c> is the distance from the real
+/// <c>[p-8] cookie = Mix(p ^ meta ^ secret) ^ state</c> (Mix: one multiply and a xor-shift), where <c>offset</c> is the distance from the real
 /// allocation's base to <c>p</c> (16, or the alignment when that is larger, so that <c>p</c> keeps the
 /// alignment the caller asked for), <c>secret</c> is random per process and <c>state</c> tells live from
 /// released. A foreign or interior pointer passes the check only by a 2^-64 accident; a released block
@@ -79,6 +79,12 @@ internal static unsafe class BlockHeader
     /// <summary>Whether <paramref name="size"/> bytes plus <paramref name="offset"/> fit in the header's 48-bit size and in memory.</summary>
     public static bool Fits(ulong size, nuint offset) => size <= SizeMask - offset;
 
+    // One multiply: the cookie only has to make an accidental match with memory that is not a header of ours
+    // (foreign data, an interior pointer, another block's header) a 2^-64 event, not to resist an adversary.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Cookie(byte* user, ulong meta) => AllocHash.Low((ulong)user ^ meta ^ Secret);
+    private static ulong Cookie(byte* user, ulong meta)
+    {
+        ulong mixed = ((ulong)user ^ meta ^ Secret) * 0x9E3779B97F4A7C15;
+        return mixed ^ (mixed >> 29);
+    }
 }

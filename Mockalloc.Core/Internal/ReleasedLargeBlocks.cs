@@ -22,10 +22,13 @@ internal static unsafe class ReleasedLargeBlocks
     private static readonly HashSet<nint> Addresses = new(Capacity);
     private static readonly Queue<nint> Order = new(Capacity);
 
+    // Remembered addresses; while zero (no large tracked block was ever released) lookups cost one read.
+    private static int s_count;
+
     /// <summary>Whether <paramref name="user"/> is a remembered released large block.</summary>
     public static bool Contains(void* user)
     {
-        if (Volatile.Read(ref Filter[Slot(user)]) == 0)
+        if (s_count == 0 || Volatile.Read(ref Filter[Slot(user)]) == 0)
         {
             return false;
         }
@@ -45,6 +48,7 @@ internal static unsafe class ReleasedLargeBlocks
                 return;
             }
             Interlocked.Increment(ref Filter[Slot(user)]);
+            Volatile.Write(ref s_count, Addresses.Count);
             Order.Enqueue((nint)user);
             while (Order.Count > Capacity)
             {
@@ -56,7 +60,7 @@ internal static unsafe class ReleasedLargeBlocks
     /// <summary>A new block now lives at <paramref name="user"/>: forget any earlier release there.</summary>
     public static void Remove(void* user)
     {
-        if (Volatile.Read(ref Filter[Slot(user)]) == 0)
+        if (s_count == 0 || Volatile.Read(ref Filter[Slot(user)]) == 0)
         {
             return;
         }
@@ -72,6 +76,7 @@ internal static unsafe class ReleasedLargeBlocks
         if (Addresses.Remove(user))
         {
             Interlocked.Decrement(ref Filter[Slot((void*)user)]);
+            Volatile.Write(ref s_count, Addresses.Count);
         }
     }
 

@@ -28,90 +28,90 @@ public static unsafe class TrackedMarshal
     /// <param name="cb">The size in bytes.</param>
     /// <returns>The block.</returns>
     /// <exception cref="OutOfMemoryException">The allocation failed.</exception>
-    public static nint AllocHGlobal(nint cb) => (nint)NativeBlocks.Allocate((nuint)cb, 0, AllocFamily.HGlobal, zeroed: false);
+    public static nint AllocHGlobal(nint cb) => (nint)NativeBlocks.Allocate<HGlobalFamily>((nuint)cb, 0, zeroed: false);
 
     /// <summary>Tracked <see cref="Marshal.ReAllocHGlobal"/>: a zero <paramref name="pv"/> allocates.</summary>
     /// <param name="pv">The block to resize.</param>
     /// <param name="cb">The new size in bytes.</param>
     /// <returns>The resized block.</returns>
     /// <exception cref="OutOfMemoryException">The reallocation failed; <paramref name="pv"/> is still valid.</exception>
-    public static nint ReAllocHGlobal(nint pv, nint cb) => (nint)NativeBlocks.Reallocate((void*)pv, (nuint)cb, 0, AllocFamily.HGlobal);
+    public static nint ReAllocHGlobal(nint pv, nint cb) => (nint)NativeBlocks.Reallocate<HGlobalFamily>((void*)pv, (nuint)cb, 0);
 
     /// <summary>Tracked <see cref="Marshal.FreeHGlobal"/>: zero is a no-op.</summary>
     /// <param name="hglobal">The block to release.</param>
-    public static void FreeHGlobal(nint hglobal) => NativeBlocks.Release((void*)hglobal, AllocFamily.HGlobal);
+    public static void FreeHGlobal(nint hglobal) => NativeBlocks.Release<HGlobalFamily>((void*)hglobal);
 
     /// <summary>Tracked <see cref="Marshal.StringToHGlobalAnsi"/>.</summary>
     /// <param name="s">The string, or null (then zero is returned).</param>
     /// <returns>The ANSI copy, null-terminated.</returns>
-    public static nint StringToHGlobalAnsi(string? s) => s is null ? 0 : CopyAnsi(s, AllocFamily.HGlobal);
+    public static nint StringToHGlobalAnsi(string? s) => s is null ? 0 : CopyAnsi<HGlobalFamily>(s);
 
     /// <summary>Tracked <see cref="Marshal.StringToHGlobalUni"/>.</summary>
     /// <param name="s">The string, or null (then zero is returned).</param>
     /// <returns>The UTF-16 copy, null-terminated.</returns>
-    public static nint StringToHGlobalUni(string? s) => s is null ? 0 : CopyUtf16(s, AllocFamily.HGlobal);
+    public static nint StringToHGlobalUni(string? s) => s is null ? 0 : CopyUtf16<HGlobalFamily>(s);
 
     /// <summary>Tracked <see cref="Marshal.StringToHGlobalAuto"/>: UTF-16 on Windows, UTF-8 elsewhere, as the BCL.</summary>
     /// <param name="s">The string, or null (then zero is returned).</param>
     /// <returns>The copy, null-terminated.</returns>
-    public static nint StringToHGlobalAuto(string? s) => s is null ? 0 : CopyAuto(s, AllocFamily.HGlobal);
+    public static nint StringToHGlobalAuto(string? s) => s is null ? 0 : CopyAuto<HGlobalFamily>(s);
 
     /// <summary>Tracked <see cref="Marshal.ZeroFreeGlobalAllocAnsi"/>: clears, then releases.</summary>
     /// <param name="s">The string block, or zero.</param>
-    public static void ZeroFreeGlobalAllocAnsi(nint s) => ZeroFree(s, AllocFamily.HGlobal, Marshal.ZeroFreeGlobalAllocAnsi);
+    public static void ZeroFreeGlobalAllocAnsi(nint s) => ZeroFree<HGlobalFamily>(s, Marshal.ZeroFreeGlobalAllocAnsi);
 
     /// <summary>Tracked <see cref="Marshal.ZeroFreeGlobalAllocUnicode"/>: clears, then releases.</summary>
     /// <param name="s">The string block, or zero.</param>
-    public static void ZeroFreeGlobalAllocUnicode(nint s) => ZeroFree(s, AllocFamily.HGlobal, Marshal.ZeroFreeGlobalAllocUnicode);
+    public static void ZeroFreeGlobalAllocUnicode(nint s) => ZeroFree<HGlobalFamily>(s, Marshal.ZeroFreeGlobalAllocUnicode);
 
     /// <summary>Tracked <see cref="Marshal.AllocCoTaskMem"/>.</summary>
     /// <param name="cb">The size in bytes.</param>
     /// <returns>The block.</returns>
     /// <exception cref="OutOfMemoryException">The allocation failed.</exception>
-    public static nint AllocCoTaskMem(int cb) => (nint)NativeBlocks.Allocate((nuint)(nint)cb, 0, AllocFamily.CoTaskMem, zeroed: false);
+    public static nint AllocCoTaskMem(int cb) => (nint)NativeBlocks.Allocate<CoTaskMemFamily>((nuint)(nint)cb, 0, zeroed: false);
 
     /// <summary>Tracked <see cref="Marshal.ReAllocCoTaskMem"/>: a zero <paramref name="pv"/> allocates.</summary>
     /// <param name="pv">The block to resize.</param>
     /// <param name="cb">The new size in bytes.</param>
     /// <returns>The resized block.</returns>
     /// <exception cref="OutOfMemoryException">The reallocation failed; <paramref name="pv"/> is still valid.</exception>
-    public static nint ReAllocCoTaskMem(nint pv, int cb) => (nint)NativeBlocks.Reallocate((void*)pv, (nuint)(nint)cb, 0, AllocFamily.CoTaskMem);
+    public static nint ReAllocCoTaskMem(nint pv, int cb) => (nint)NativeBlocks.Reallocate<CoTaskMemFamily>((void*)pv, (nuint)(nint)cb, 0);
 
     /// <summary>Tracked <see cref="Marshal.FreeCoTaskMem"/>: zero is a no-op.</summary>
     /// <param name="ptr">The block to release.</param>
-    public static void FreeCoTaskMem(nint ptr) => NativeBlocks.Release((void*)ptr, AllocFamily.CoTaskMem);
+    public static void FreeCoTaskMem(nint ptr) => NativeBlocks.Release<CoTaskMemFamily>((void*)ptr);
 
     /// <summary>Tracked <see cref="Marshal.StringToCoTaskMemAnsi"/>.</summary>
     /// <param name="s">The string, or null (then zero is returned).</param>
     /// <returns>The ANSI copy, null-terminated.</returns>
-    public static nint StringToCoTaskMemAnsi(string? s) => s is null ? 0 : CopyAnsi(s, AllocFamily.CoTaskMem);
+    public static nint StringToCoTaskMemAnsi(string? s) => s is null ? 0 : CopyAnsi<CoTaskMemFamily>(s);
 
     /// <summary>Tracked <see cref="Marshal.StringToCoTaskMemUni"/>.</summary>
     /// <param name="s">The string, or null (then zero is returned).</param>
     /// <returns>The UTF-16 copy, null-terminated.</returns>
-    public static nint StringToCoTaskMemUni(string? s) => s is null ? 0 : CopyUtf16(s, AllocFamily.CoTaskMem);
+    public static nint StringToCoTaskMemUni(string? s) => s is null ? 0 : CopyUtf16<CoTaskMemFamily>(s);
 
     /// <summary>Tracked <see cref="Marshal.StringToCoTaskMemAuto"/>: UTF-16 on Windows, UTF-8 elsewhere, as the BCL.</summary>
     /// <param name="s">The string, or null (then zero is returned).</param>
     /// <returns>The copy, null-terminated.</returns>
-    public static nint StringToCoTaskMemAuto(string? s) => s is null ? 0 : CopyAuto(s, AllocFamily.CoTaskMem);
+    public static nint StringToCoTaskMemAuto(string? s) => s is null ? 0 : CopyAuto<CoTaskMemFamily>(s);
 
     /// <summary>Tracked <see cref="Marshal.StringToCoTaskMemUTF8"/>.</summary>
     /// <param name="s">The string, or null (then zero is returned).</param>
     /// <returns>The UTF-8 copy, null-terminated.</returns>
-    public static nint StringToCoTaskMemUTF8(string? s) => s is null ? 0 : CopyUtf8(s, AllocFamily.CoTaskMem);
+    public static nint StringToCoTaskMemUTF8(string? s) => s is null ? 0 : CopyUtf8<CoTaskMemFamily>(s);
 
     /// <summary>Tracked <see cref="Marshal.ZeroFreeCoTaskMemAnsi"/>: clears, then releases.</summary>
     /// <param name="s">The string block, or zero.</param>
-    public static void ZeroFreeCoTaskMemAnsi(nint s) => ZeroFree(s, AllocFamily.CoTaskMem, Marshal.ZeroFreeCoTaskMemAnsi);
+    public static void ZeroFreeCoTaskMemAnsi(nint s) => ZeroFree<CoTaskMemFamily>(s, Marshal.ZeroFreeCoTaskMemAnsi);
 
     /// <summary>Tracked <see cref="Marshal.ZeroFreeCoTaskMemUnicode"/>: clears, then releases.</summary>
     /// <param name="s">The string block, or zero.</param>
-    public static void ZeroFreeCoTaskMemUnicode(nint s) => ZeroFree(s, AllocFamily.CoTaskMem, Marshal.ZeroFreeCoTaskMemUnicode);
+    public static void ZeroFreeCoTaskMemUnicode(nint s) => ZeroFree<CoTaskMemFamily>(s, Marshal.ZeroFreeCoTaskMemUnicode);
 
     /// <summary>Tracked <see cref="Marshal.ZeroFreeCoTaskMemUTF8"/>: clears, then releases.</summary>
     /// <param name="s">The string block, or zero.</param>
-    public static void ZeroFreeCoTaskMemUTF8(nint s) => ZeroFree(s, AllocFamily.CoTaskMem, Marshal.ZeroFreeCoTaskMemUTF8);
+    public static void ZeroFreeCoTaskMemUTF8(nint s) => ZeroFree<CoTaskMemFamily>(s, Marshal.ZeroFreeCoTaskMemUTF8);
 
     /// <summary>Tracked <see cref="Marshal.StringToBSTR"/>.</summary>
     /// <param name="s">The string, or null (then zero is returned).</param>
@@ -168,22 +168,25 @@ public static unsafe class TrackedMarshal
         }
     }
 
-    private static nint CopyAuto(string s, AllocFamily family) =>
-        OperatingSystem.IsWindows() ? CopyUtf16(s, family) : CopyUtf8(s, family);
+    private static nint CopyAuto<TFamily>(string s)
+        where TFamily : struct, INativeFamily =>
+        OperatingSystem.IsWindows() ? CopyUtf16<TFamily>(s) : CopyUtf8<TFamily>(s);
 
-    private static nint CopyUtf8(string s, AllocFamily family)
+    private static nint CopyUtf8<TFamily>(string s)
+        where TFamily : struct, INativeFamily
     {
         int length = Encoding.UTF8.GetByteCount(s);
-        byte* block = (byte*)NativeBlocks.Allocate((nuint)length + 1, 0, family, zeroed: false);
+        byte* block = (byte*)NativeBlocks.Allocate<TFamily>((nuint)length + 1, 0, zeroed: false);
         Encoding.UTF8.GetBytes(s, new Span<byte>(block, length));
         block[length] = 0;
         return (nint)block;
     }
 
-    private static nint CopyUtf16(string s, AllocFamily family)
+    private static nint CopyUtf16<TFamily>(string s)
+        where TFamily : struct, INativeFamily
     {
         nuint bytes = ((nuint)s.Length + 1) * sizeof(char);
-        char* block = (char*)NativeBlocks.Allocate(bytes, 0, family, zeroed: false);
+        char* block = (char*)NativeBlocks.Allocate<TFamily>(bytes, 0, zeroed: false);
         s.CopyTo(new Span<char>(block, s.Length));
         block[s.Length] = '\0';
         return (nint)block;
@@ -191,13 +194,14 @@ public static unsafe class TrackedMarshal
 
     // The BCL's own conversion (the platform's ANSI code page: UTF-8 on Unix) into a temporary block,
     // copied into a tracked one of exactly the converted length.
-    private static nint CopyAnsi(string s, AllocFamily family)
+    private static nint CopyAnsi<TFamily>(string s)
+        where TFamily : struct, INativeFamily
     {
         nint converted = Marshal.StringToHGlobalAnsi(s);
         try
         {
             nuint length = (nuint)MemoryMarshal.CreateReadOnlySpanFromNullTerminated((byte*)converted).Length;
-            byte* block = (byte*)NativeBlocks.Allocate(length + 1, 0, family, zeroed: false);
+            byte* block = (byte*)NativeBlocks.Allocate<TFamily>(length + 1, 0, zeroed: false);
             Buffer.MemoryCopy((void*)converted, block, length + 1, length + 1);
             return (nint)block;
         }
@@ -207,12 +211,13 @@ public static unsafe class TrackedMarshal
         }
     }
 
-    private static void ZeroFree(nint ptr, AllocFamily family, Action<nint> untracked)
+    private static void ZeroFree<TFamily>(nint ptr, Action<nint> untracked)
+        where TFamily : struct, INativeFamily
     {
         if (NativeBlocks.LiveSize((void*)ptr) is { } size)
         {
             NativeMemory.Clear((void*)ptr, (nuint)size);
-            NativeBlocks.Release((void*)ptr, family);
+            NativeBlocks.Release<TFamily>((void*)ptr);
         }
         else if (ptr != 0 && !RegionFlow.IsRecordingOnThisThread)
         {
@@ -220,7 +225,7 @@ public static unsafe class TrackedMarshal
         }
         else
         {
-            NativeBlocks.Release((void*)ptr, family);
+            NativeBlocks.Release<TFamily>((void*)ptr);
         }
     }
 }

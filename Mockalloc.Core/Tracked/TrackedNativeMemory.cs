@@ -25,7 +25,7 @@ public static unsafe class TrackedNativeMemory
     /// <returns>The block.</returns>
     /// <exception cref="OutOfMemoryException">The allocation failed.</exception>
     public static void* Alloc(nuint byteCount) =>
-        NativeBlocks.Allocate(byteCount, 0, AllocFamily.NativeMemory, zeroed: false);
+        NativeBlocks.Allocate<MallocFamily>(byteCount, 0, zeroed: false);
 
     /// <summary>Tracked <see cref="NativeMemory.Alloc(nuint, nuint)"/>.</summary>
     /// <param name="elementCount">The number of elements.</param>
@@ -39,7 +39,7 @@ public static unsafe class TrackedNativeMemory
     /// <returns>The zeroed block.</returns>
     /// <exception cref="OutOfMemoryException">The allocation failed.</exception>
     public static void* AllocZeroed(nuint byteCount) =>
-        NativeBlocks.Allocate(byteCount, 0, AllocFamily.NativeMemory, zeroed: true);
+        NativeBlocks.Allocate<MallocFamily>(byteCount, 0, zeroed: true);
 
     /// <summary>Tracked <see cref="NativeMemory.AllocZeroed(nuint, nuint)"/>.</summary>
     /// <param name="elementCount">The number of elements.</param>
@@ -54,11 +54,11 @@ public static unsafe class TrackedNativeMemory
     /// <returns>The resized block; <paramref name="ptr"/> is no longer valid unless this throws.</returns>
     /// <exception cref="OutOfMemoryException">The reallocation failed; <paramref name="ptr"/> is still valid.</exception>
     public static void* Realloc(void* ptr, nuint byteCount) =>
-        NativeBlocks.Reallocate(ptr, byteCount, 0, AllocFamily.NativeMemory);
+        NativeBlocks.Reallocate<MallocFamily>(ptr, byteCount, 0);
 
     /// <summary>Tracked <see cref="NativeMemory.Free"/>: null is a no-op.</summary>
     /// <param name="ptr">The block to release, or null.</param>
-    public static void Free(void* ptr) => NativeBlocks.Release(ptr, AllocFamily.NativeMemory);
+    public static void Free(void* ptr) => NativeBlocks.Release<MallocFamily>(ptr);
 
     /// <summary>Tracked <see cref="NativeMemory.AlignedAlloc"/>.</summary>
     /// <param name="byteCount">The size of the block in bytes.</param>
@@ -67,7 +67,7 @@ public static unsafe class TrackedNativeMemory
     /// <exception cref="ArgumentException"><paramref name="alignment"/> is not a power of two.</exception>
     /// <exception cref="OutOfMemoryException">The allocation failed.</exception>
     public static void* AlignedAlloc(nuint byteCount, nuint alignment) =>
-        NativeBlocks.Allocate(byteCount, CheckAlignment(alignment), AllocFamily.NativeMemoryAligned, zeroed: false);
+        NativeBlocks.Allocate<AlignedFamily>(byteCount, CheckAlignment(alignment), zeroed: false);
 
     /// <summary>Tracked <see cref="NativeMemory.AlignedRealloc"/>: a null <paramref name="ptr"/> allocates.</summary>
     /// <param name="ptr">The block to resize, or null.</param>
@@ -77,11 +77,11 @@ public static unsafe class TrackedNativeMemory
     /// <exception cref="ArgumentException"><paramref name="alignment"/> is not a power of two.</exception>
     /// <exception cref="OutOfMemoryException">The reallocation failed; <paramref name="ptr"/> is still valid.</exception>
     public static void* AlignedRealloc(void* ptr, nuint byteCount, nuint alignment) =>
-        NativeBlocks.Reallocate(ptr, byteCount, CheckAlignment(alignment), AllocFamily.NativeMemoryAligned);
+        NativeBlocks.Reallocate<AlignedFamily>(ptr, byteCount, CheckAlignment(alignment));
 
     /// <summary>Tracked <see cref="NativeMemory.AlignedFree"/>: null is a no-op.</summary>
     /// <param name="ptr">The block to release, or null.</param>
-    public static void AlignedFree(void* ptr) => NativeBlocks.Release(ptr, AllocFamily.NativeMemoryAligned);
+    public static void AlignedFree(void* ptr) => NativeBlocks.Release<AlignedFamily>(ptr);
 
     private static nuint ByteCount(nuint elementCount, nuint elementSize)
     {
