@@ -15,6 +15,7 @@ internal sealed class LiveTable<TKey, TValue>
     private readonly Lock[] _locks = new Lock[Stripes];
     private readonly Dictionary<TKey, TValue>[] _maps = new Dictionary<TKey, TValue>[Stripes];
     private readonly IEqualityComparer<TKey> _comparer;
+    private int _count;
 
     public LiveTable(IEqualityComparer<TKey> comparer)
     {
@@ -26,13 +27,23 @@ internal sealed class LiveTable<TKey, TValue>
         }
     }
 
+    /// <summary>Whether the table holds nothing: one read, no lock.</summary>
+    public bool IsEmpty => Volatile.Read(ref _count) == 0;
+
     /// <summary>Enters a live resource (replacing a stale entry with the same identity).</summary>
     public void Add(TKey key, TValue value)
     {
         int stripe = Stripe(key);
         lock (_locks[stripe])
         {
-            _maps[stripe][key] = value;
+            if (_maps[stripe].TryAdd(key, value))
+            {
+                Interlocked.Increment(ref _count);
+            }
+            else
+            {
+                _maps[stripe][key] = value;
+            }
         }
     }
 
@@ -42,7 +53,12 @@ internal sealed class LiveTable<TKey, TValue>
         int stripe = Stripe(key);
         lock (_locks[stripe])
         {
-            return _maps[stripe].Remove(key, out value!);
+            if (_maps[stripe].Remove(key, out value!))
+            {
+                Interlocked.Decrement(ref _count);
+                return true;
+            }
+            return false;
         }
     }
 

@@ -9,7 +9,8 @@ namespace Mockalloc.Tracked;
 /// the current region, for the shared pool and custom pools alike (each pool instance is its own family).
 /// </summary>
 /// <remarks>
-/// Rented arrays are kept in an exact table until returned. A return of an array that is not rented (a
+/// Arrays rented inside a region are kept in an exact table until returned; outside regions, while that
+/// table is empty, both calls cost what the pool's own do. A return of an array that is not rented (a
 /// second return, or an array the pool never handed out) is reported and, inside a region, not passed to
 /// the pool, so that the pool never hands one array to two renters. An array returned to another pool than
 /// its own is reported as MismatchedFree and, inside a region, goes back to its own pool.
@@ -29,9 +30,12 @@ public static class TrackedArrayPool
     {
         ArgumentNullException.ThrowIfNull(pool);
         T[] array = pool.Rent(minimumLength);
-        ulong id = PoolFamily.NewBufferId();
-        Rented.Add(array, (id, pool));
-        RegionFlow.OnAlloc(id, Bytes(array), 0, (AllocFamily)PoolFamily.Of(pool));
+        if (RegionFlow.IsRecordingOnThisThread)
+        {
+            ulong id = PoolFamily.NewBufferId();
+            Rented.Add(array, (id, pool));
+            RegionFlow.OnAlloc(id, Bytes(array), 0, (AllocFamily)PoolFamily.Of(pool));
+        }
         return array;
     }
 
@@ -50,7 +54,11 @@ public static class TrackedArrayPool
             return;
         }
         bool recording = RegionFlow.IsRecordingOnThisThread;
-        if (Rented.TryRemove(array, out (ulong Id, object Pool) rental))
+        if (!recording && Rented.IsEmpty)
+        {
+            pool.Return(array, clearArray);
+        }
+        else if (Rented.TryRemove(array, out (ulong Id, object Pool) rental))
         {
             RegionFlow.OnFree(rental.Id, Bytes(array), 0, (AllocFamily)PoolFamily.OfRelease(rental.Pool, pool));
             ArrayPool<T> home = recording ? (ArrayPool<T>)rental.Pool : pool;

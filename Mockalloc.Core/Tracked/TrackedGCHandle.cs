@@ -8,7 +8,8 @@ namespace Mockalloc.Tracked;
 /// and the typed <see cref="GCHandle{T}"/>, <see cref="PinnedGCHandle{T}"/> and <see cref="WeakGCHandle{T}"/>.
 /// </summary>
 /// <remarks>
-/// <para>Live handles are kept in an exact table. Releasing a handle that is not live (a second
+/// <para>Handles allocated inside a region are kept in an exact table until freed (outside regions, while
+/// the table is empty, the calls cost what the BCL's do). Releasing a handle that is not live (a second
 /// <c>Free</c> through a copy, or a handle that was never allocated through tracking) is reported and,
 /// inside a region, never reaches the runtime, whose handle table it could corrupt.</para>
 /// <para>The typed handles are created with <c>new</c>, which interceptors cannot redirect: call the
@@ -134,15 +135,24 @@ public static class TrackedGCHandle
 
     private static void Record(nint id)
     {
-        Live.Add(id, 0);
-        RegionFlow.OnAlloc((nuint)id, 0, 0, AllocFamily.GCHandle);
+        if (RegionFlow.IsRecordingOnThisThread)
+        {
+            Live.Add(id, 0);
+            RegionFlow.OnAlloc((nuint)id, 0, 0, AllocFamily.GCHandle);
+        }
     }
 
-    // Records the release; true when the runtime should release the handle for real.
+    // Records the release; true when the runtime should release the handle for real: a handle of the
+    // table, or any handle outside regions (it may come from untracked code, as the BCL would take it).
     private static bool Released(nint id)
     {
+        bool recording = RegionFlow.IsRecordingOnThisThread;
+        if (!recording && Live.IsEmpty)
+        {
+            return true;
+        }
         bool live = Live.TryRemove(id, out _);
         RegionFlow.OnFree((nuint)id, 0, 0, AllocFamily.GCHandle);
-        return live || !RegionFlow.IsRecordingOnThisThread;
+        return live || !recording;
     }
 }

@@ -12,7 +12,8 @@ namespace Mockalloc.Tracked;
 /// <remarks>
 /// HGlobal and CoTaskMem blocks carry the same 16-byte header as <see cref="TrackedNativeMemory"/>'s, so
 /// releases are exact and bad releases are contained; blocks from here must be released here. BSTRs keep
-/// their exact layout (native code may free them with <c>SysFreeString</c>) and are tracked in a side table.
+/// their exact layout (native code may free them with <c>SysFreeString</c>); those made inside a region are
+/// tracked in a side table.
 /// </remarks>
 public static unsafe class TrackedMarshal
 {
@@ -119,7 +120,7 @@ public static unsafe class TrackedMarshal
     public static nint StringToBSTR(string? s)
     {
         nint bstr = Marshal.StringToBSTR(s);
-        if (bstr != 0)
+        if (bstr != 0 && RegionFlow.IsRecordingOnThisThread)
         {
             int bytes = s!.Length * sizeof(char);
             LiveBstrs.Add(bstr, bytes);
@@ -142,7 +143,8 @@ public static unsafe class TrackedMarshal
         {
             return;
         }
-        if (LiveBstrs.TryRemove(ptr, out int bytes))
+        bool recording = RegionFlow.IsRecordingOnThisThread;
+        if ((recording || !LiveBstrs.IsEmpty) && LiveBstrs.TryRemove(ptr, out int bytes))
         {
             RegionFlow.OnFree((nuint)ptr, (ulong)bytes, 0, AllocFamily.Bstr);
             if (zero)
@@ -154,7 +156,7 @@ public static unsafe class TrackedMarshal
                 Marshal.FreeBSTR(ptr);
             }
         }
-        else if (RegionFlow.IsRecordingOnThisThread)
+        else if (recording)
         {
             RegionFlow.OnFree((nuint)ptr, 0, 0, AllocFamily.Bstr);
         }

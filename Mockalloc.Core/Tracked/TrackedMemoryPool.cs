@@ -8,9 +8,10 @@ namespace Mockalloc.Tracked;
 /// returns, reported to the current region.
 /// </summary>
 /// <remarks>
-/// The owner returned wraps the pool's own: its first <c>Dispose</c> (also from a <c>using</c>) records the
-/// release and disposes the pool's owner; a second one records a double free and goes no further. The
-/// wrapper is one small managed object per rent.
+/// Inside a region the owner returned wraps the pool's own: its first <c>Dispose</c> (also from a
+/// <c>using</c>) records the release and disposes the pool's owner; a second one records a double free and
+/// goes no further. The wrapper is one small managed object per rent. Outside regions the pool's own owner
+/// is returned.
 /// </remarks>
 public static class TrackedMemoryPool
 {
@@ -23,7 +24,8 @@ public static class TrackedMemoryPool
     public static IMemoryOwner<T> Rent<T>(MemoryPool<T> pool, int minBufferSize = -1)
     {
         ArgumentNullException.ThrowIfNull(pool);
-        return new TrackedMemoryOwner<T>(pool.Rent(minBufferSize), PoolFamily.Of(pool));
+        IMemoryOwner<T> owner = pool.Rent(minBufferSize);
+        return RegionFlow.IsRecordingOnThisThread ? new TrackedMemoryOwner<T>(owner, PoolFamily.Of(pool)) : owner;
     }
 
     /// <summary>Tracked <see cref="IDisposable.Dispose"/> of an owner, for call sites that name it.</summary>
