@@ -7,7 +7,7 @@ namespace Mockalloc.Xunit.Sdk;
 
 /// <summary>
 /// Runs one test as a Mockalloc region: an <see cref="XunitTestRunner"/> that records the whole
-/// <see cref="XunitTestInvoker"/> (class construction, <c>IAsyncLifetime</c>, before/after attributes, the
+/// <see cref="MockallocTestInvoker"/> (class construction, <c>IAsyncLifetime</c>, before/after attributes, the
 /// test method, disposal) and adds the region's verdict to the test's exceptions.
 /// </summary>
 public sealed class MockallocTestRunner : XunitTestRunner
@@ -43,11 +43,14 @@ public sealed class MockallocTestRunner : XunitTestRunner
         }
 
         decimal executionTime = 0m;
-        AllocInfo info = await Allocs.RecordAsync(async () => executionTime = await base.InvokeTestMethodAsync(aggregator), options);
+        AllocInfo info = await Allocs.RecordAsync(async () => executionTime = await Invoke(aggregator), options);
         if (!CancellationTokenSource.IsCancellationRequested && TestVerdict.Failure(info, aggregator.HasExceptions) is { } failure)
         {
             aggregator.Add(failure);
         }
         return executionTime;
     }
+
+    private Task<decimal> Invoke(ExceptionAggregator aggregator) =>
+        new MockallocTestInvoker(Test, MessageBus, TestClass, ConstructorArguments, TestMethod, TestMethodArguments, BeforeAfterAttributes, aggregator, CancellationTokenSource).RunAsync();
 }
