@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using Mockalloc;
 using Mockalloc.Internal;
-using Mockalloc.MSTest.Internal;
+using Mockalloc.Sdk.MSTest;
 
 namespace Microsoft.VisualStudio.TestTools.UnitTesting;
 

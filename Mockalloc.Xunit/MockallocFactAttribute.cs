@@ -24,7 +24,7 @@ namespace Xunit;
 /// A knob not set here inherits. Every <see cref="FactAttribute"/> property (DisplayName, Skip, Timeout)
 /// works as usual.</para>
 /// </remarks>
-[XunitTestCaseDiscoverer("Mockalloc.Xunit.Sdk.MockallocFactDiscoverer", "Mockalloc.Xunit")]
+[XunitTestCaseDiscoverer("Mockalloc.Sdk.Xunit.MockallocFactDiscoverer", "Mockalloc.Xunit")]
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
 public sealed class MockallocFactAttribute : FactAttribute, IAllocKnobSource
 {

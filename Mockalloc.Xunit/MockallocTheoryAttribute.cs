@@ -24,7 +24,7 @@ namespace Xunit;
 /// A knob not set here inherits. Every <see cref="TheoryAttribute"/> property (DisplayName, Skip, Timeout)
 /// and data attribute (InlineData, MemberData, ClassData, with serializable or non-serializable rows) works as usual.</para>
 /// </remarks>
-[XunitTestCaseDiscoverer("Mockalloc.Xunit.Sdk.MockallocTheoryDiscoverer", "Mockalloc.Xunit")]
+[XunitTestCaseDiscoverer("Mockalloc.Sdk.Xunit.MockallocTheoryDiscoverer", "Mockalloc.Xunit")]
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
 public sealed class MockallocTheoryAttribute : TheoryAttribute, IAllocKnobSource
 {

@@ -1,7 +1,7 @@
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
-namespace Mockalloc.Xunit.Sdk;
+namespace Mockalloc.Sdk.Xunit;
 
 /// <summary>Discovers <c>[MockallocFact]</c> tests: a <see cref="FactDiscoverer"/> whose test cases run as Mockalloc regions.</summary>
 public sealed class MockallocFactDiscoverer : FactDiscoverer

@@ -2,7 +2,7 @@ using System.ComponentModel;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
-namespace Mockalloc.Xunit.Sdk;
+namespace Mockalloc.Sdk.Xunit;
 
 /// <summary>A fact, or one theory data row known at discovery, run as a Mockalloc region.</summary>
 public sealed class MockallocTestCase : XunitTestCase

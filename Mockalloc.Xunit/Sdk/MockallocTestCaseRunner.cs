@@ -2,7 +2,7 @@ using System.Reflection;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
-namespace Mockalloc.Xunit.Sdk;
+namespace Mockalloc.Sdk.Xunit;
 
 /// <summary>Runs a <see cref="MockallocTestCase"/>: an <see cref="XunitTestCaseRunner"/> whose test runner records a region.</summary>
 public sealed class MockallocTestCaseRunner : XunitTestCaseRunner

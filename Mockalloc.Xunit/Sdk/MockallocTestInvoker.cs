@@ -2,7 +2,7 @@ using System.Reflection;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
-namespace Mockalloc.Xunit.Sdk;
+namespace Mockalloc.Sdk.Xunit;
 
 /// <summary>
 /// Invokes one test (class construction to disposal) like <see cref="XunitTestInvoker"/>, and also awaits a

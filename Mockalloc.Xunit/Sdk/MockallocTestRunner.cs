@@ -3,7 +3,7 @@ using Mockalloc.Internal;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
-namespace Mockalloc.Xunit.Sdk;
+namespace Mockalloc.Sdk.Xunit;
 
 /// <summary>
 /// Runs one test as a Mockalloc region: an <see cref="XunitTestRunner"/> that records the whole

@@ -1,7 +1,7 @@
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
-namespace Mockalloc.Xunit.Sdk;
+namespace Mockalloc.Sdk.Xunit;
 
 /// <summary>
 /// Discovers <c>[MockallocTheory]</c> tests: a <see cref="TheoryDiscoverer"/> whose data rows run as Mockalloc

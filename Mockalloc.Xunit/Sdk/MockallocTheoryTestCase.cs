@@ -2,7 +2,7 @@ using System.ComponentModel;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
-namespace Mockalloc.Xunit.Sdk;
+namespace Mockalloc.Sdk.Xunit;
 
 /// <summary>A theory whose data rows are enumerated at run time, each row run as a Mockalloc region.</summary>
 public sealed class MockallocTheoryTestCase : XunitTheoryTestCase

@@ -2,7 +2,7 @@ using System.Reflection;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
-namespace Mockalloc.Xunit.Sdk;
+namespace Mockalloc.Sdk.Xunit;
 
 /// <summary>Runs a <see cref="MockallocTheoryTestCase"/>: each data row's test runner records a region.</summary>
 public sealed class MockallocTheoryTestCaseRunner : XunitTheoryTestCaseRunner

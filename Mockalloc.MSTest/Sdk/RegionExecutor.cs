@@ -1,7 +1,7 @@
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 using Mockalloc.Internal;
 
-namespace Mockalloc.MSTest.Internal;
+namespace Mockalloc.Sdk.MSTest;
 
 /// <summary>Runs an MSTest test method as a Mockalloc region and folds the verdict into its results.</summary>
 internal static class RegionExecutor
