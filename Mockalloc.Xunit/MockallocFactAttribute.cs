@@ -17,7 +17,7 @@ namespace Xunit;
 /// <para><b>Failures.</b> An allocation bug fails the test with the engine's message
 /// (<see cref="AllocException"/>). When the test also fails for its own reason, both exceptions are
 /// reported, except that a NoData verdict is dropped then (a failed test may have stopped before its
-/// first allocation). Skipped and cancelled tests are not judged.</para>
+/// first allocation). Skipped, timed-out and cancelled tests are not judged.</para>
 /// <para><b>Knobs</b> (<see cref="AllowNoData"/>, <see cref="MaxManagedBytes"/>, <see cref="MaxAllocations"/>,
 /// <see cref="MaxPeakBytes"/>) set here win over <see cref="MockallocDefaultsAttribute"/> on the class,
 /// then on the assembly, then the <c>MOCKALLOC_*</c> environment variables, then the built-in defaults.

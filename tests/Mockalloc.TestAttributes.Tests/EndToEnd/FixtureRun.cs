@@ -155,3 +155,5 @@ public abstract class FixtureRun : IAsyncLifetime
 public sealed class Xunit2FixtureRun() : FixtureRun("Xunit2Fixture");
 
 public sealed class MSTestFixtureRun() : FixtureRun("MSTestFixture");
+
+public sealed class Xunit3FixtureRun() : FixtureRun("Xunit3Fixture");
