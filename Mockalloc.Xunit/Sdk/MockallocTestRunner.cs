@@ -44,12 +44,18 @@ public sealed class MockallocTestRunner : XunitTestRunner
 
         decimal executionTime = 0m;
         AllocInfo info = await Allocs.RecordAsync(async () => executionTime = await Invoke(aggregator), options);
-        if (!CancellationTokenSource.IsCancellationRequested && TestVerdict.Failure(info, aggregator.HasExceptions) is { } failure)
+        Exception? own = aggregator.ToException();
+        bool judged = !CancellationTokenSource.IsCancellationRequested && !IsTimeout(own);
+        if (judged && TestVerdict.Failure(info, own is not null) is { } failure)
         {
             aggregator.Add(failure);
         }
         return executionTime;
     }
+
+    // A timed-out test's body may still be running: its allocations are not a verdict.
+    private static bool IsTimeout(Exception? exception) =>
+        exception is TestTimeoutException || (exception is AggregateException all && all.InnerExceptions.Any(e => e is TestTimeoutException));
 
     private Task<decimal> Invoke(ExceptionAggregator aggregator) =>
         new MockallocTestInvoker(Test, MessageBus, TestClass, ConstructorArguments, TestMethod, TestMethodArguments, BeforeAfterAttributes, aggregator, CancellationTokenSource).RunAsync();

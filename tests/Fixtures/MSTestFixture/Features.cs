@@ -17,7 +17,8 @@ public class Features
     [Timeout(200, CooperativeCancellation = true)]
     public async Task TimesOut()
     {
-        Blocks.AllocateAndFree(1);
+        // Leaks, but a timed-out test is not judged: only the timeout is reported.
+        Blocks.Allocate();
         await Task.Delay(20_000, TestContext.CancellationToken);
     }
 

@@ -18,7 +18,8 @@ public class Features
     [MockallocFact(Timeout = 200)]
     public async Task TimesOut()
     {
-        Blocks.AllocateAndFree(1);
+        // Leaks, but a timed-out test is not judged: only the timeout is reported.
+        Blocks.Allocate();
         await Task.Delay(20_000);
     }
 

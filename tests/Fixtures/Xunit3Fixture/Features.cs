@@ -24,7 +24,8 @@ public class Features
     [MockallocFact(Timeout = 200)]
     public async Task TimesOut()
     {
-        Blocks.AllocateAndFree(1);
+        // Leaks, but a timed-out test is not judged: only the timeout is reported.
+        Blocks.Allocate();
         // Not observing the cancellation token on purpose: xUnit v3 reports a timed-out body that throws
         // later as a second, "cleanup failure" result, at random.
         await Task.Delay(20_000);
