@@ -105,8 +105,10 @@ public abstract class FixtureRun : IAsyncLifetime
 
         using var process = new Process { StartInfo = start };
         var output = new StringBuilder();
-        process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        // Each line is quoted: CI counts the "Passed!"/"Failed!" summary lines of the main run, and a fixture's
+        // own summary, shown in a failure message, must not be counted with them.
+        process.OutputDataReceived += (_, e) => { lock (output) { output.Append("  | ").AppendLine(e.Data); } };
+        process.ErrorDataReceived += (_, e) => { lock (output) { output.Append("  | ").AppendLine(e.Data); } };
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
