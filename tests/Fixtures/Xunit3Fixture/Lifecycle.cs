@@ -65,3 +65,14 @@ public class ClassFixtureNotRecorded(HeldBlock held) : IClassFixture<HeldBlock>
         Blocks.AllocateAndFree(1);
     }
 }
+
+// The test output helper is injected as with [Fact].
+public class OutputHelper(ITestOutputHelper output)
+{
+    [MockallocFact]
+    public void Passes()
+    {
+        output.WriteLine("written from a Mockalloc test");
+        Blocks.AllocateAndFree(1);
+    }
+}
