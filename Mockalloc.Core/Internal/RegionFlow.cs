@@ -47,23 +47,50 @@ internal static class RegionFlow
     public static bool IsRecordingOnThisThread => s_liveRegions != 0 && t_active is not null;
 
     /// <summary>Records an acquisition for the current flow's innermost region, if any.</summary>
+    /// <param name="id">The identity.</param>
+    /// <param name="size">Bytes.</param>
+    /// <param name="alignment">Alignment (or header offset) as the source states it.</param>
+    /// <param name="family">The acquiring family.</param>
+    /// <param name="site">The interned call site, 0 when unknown; used only when the region traces.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void OnAlloc(ulong id, ulong size, ulong alignment, AllocFamily family)
+    public static void OnAlloc(ulong id, ulong size, ulong alignment, AllocFamily family, int site = 0)
     {
         if (s_liveRegions != 0 && t_active is { } shard)
         {
             shard.Events.RecordAlloc(id, size, alignment, (ulong)family);
+            if (shard.Tracer is { } tracer)
+            {
+                tracer.OnAlloc(TraceEvent(tracer, id, size, alignment, family, site));
+            }
         }
     }
 
     /// <summary>Records a release for the current flow's innermost region, if any.</summary>
+    /// <param name="id">The identity.</param>
+    /// <param name="size">Bytes, as the release states or the source knows them.</param>
+    /// <param name="alignment">Alignment (or header offset).</param>
+    /// <param name="family">The family the release went through.</param>
+    /// <param name="site">The interned call site, 0 when unknown; used only when the region traces.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void OnFree(ulong id, ulong size, ulong alignment, AllocFamily family)
+    public static void OnFree(ulong id, ulong size, ulong alignment, AllocFamily family, int site = 0)
     {
         if (s_liveRegions != 0 && t_active is { } shard)
         {
             shard.Events.RecordFree(id, size, alignment, (ulong)family);
+            if (shard.Tracer is { } tracer)
+            {
+                tracer.OnFree(TraceEvent(tracer, id, size, alignment, family, site));
+            }
         }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static RegionTracer.Event TraceEvent(RegionTracer tracer, ulong id, ulong size, ulong alignment, AllocFamily family, int site)
+    {
+        // Stacks start at the caller of the tracked API: this frame, On*, and the facade's frames are
+        // trimmed when the stack is printed.
+        System.Diagnostics.StackTrace? stack = tracer.CapturesStacks ? new System.Diagnostics.StackTrace(2, fNeedFileInfo: true) : null;
+        return new RegionTracer.Event(id, (long)size, (long)alignment, (ulong)family, site, stack);
     }
 
     /// <summary>
@@ -186,6 +213,7 @@ internal static class RegionFlow
         region.Enter();
         shard.Events = default;
         shard.Region = region;
+        shard.Tracer = region.Tracer;
         t_active = shard;
         shard.ManagedStart = GC.GetAllocatedBytesForCurrentThread();
     }
@@ -200,6 +228,7 @@ internal static class RegionFlow
         }
         t_active = null;
         shard.Region = null;
+        shard.Tracer = null;
         region.Leave(shard.Events, managedEnd - shard.ManagedStart);
     }
 }

@@ -13,6 +13,9 @@ internal sealed class ThreadShard
     /// <summary>The region this shard records for, or null while the thread is outside every region.</summary>
     public Region? Region;
 
+    /// <summary>The region's tracer, when it traces (events go to it directly, under its lock).</summary>
+    public RegionTracer? Tracer;
+
     /// <summary><see cref="GC.GetAllocatedBytesForCurrentThread"/> when this segment started (adjusted for the tracker's own allocations).</summary>
     public long ManagedStart;
 }
