@@ -38,6 +38,8 @@ internal static class CallSiteTable
     /// <summary>The id of a location, interning it the first time.</summary>
     public static int Intern(string file, int line, string member)
     {
+        // Interning allocates: the tracker's own memory, not the region's.
+        using RegionFlow.TrackerWork work = RegionFlow.StartTrackerWork();
         lock (Gate)
         {
             if (!Ids.TryGetValue((file, line, member), out int id))
@@ -59,6 +61,7 @@ internal static class CallSiteTable
         {
             return cached.Id;
         }
+        using RegionFlow.TrackerWork work = RegionFlow.StartTrackerWork();
         int id = Intern(file, line, member);
         Volatile.Write(ref Cache[slot], new CacheEntry(file, line, member, id));
         return id;

@@ -60,7 +60,7 @@ internal static class RegionFlow
             shard.Events.RecordAlloc(id, size, alignment, (ulong)family);
             if (shard.Tracer is { } tracer)
             {
-                tracer.OnAlloc(TraceEvent(tracer, id, size, alignment, family, site));
+                Trace(tracer, allocation: true, id, size, alignment, family, site);
             }
         }
     }
@@ -79,18 +79,27 @@ internal static class RegionFlow
             shard.Events.RecordFree(id, size, alignment, (ulong)family);
             if (shard.Tracer is { } tracer)
             {
-                tracer.OnFree(TraceEvent(tracer, id, size, alignment, family, site));
+                Trace(tracer, allocation: false, id, size, alignment, family, site);
             }
         }
     }
 
+    // The tracer's bookkeeping (and stacks) allocate: that is the tracker's own memory, never the region's.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static RegionTracer.Event TraceEvent(RegionTracer tracer, ulong id, ulong size, ulong alignment, AllocFamily family, int site)
+    private static void Trace(RegionTracer tracer, bool allocation, ulong id, ulong size, ulong alignment, AllocFamily family, int site)
     {
-        // Stacks start at the caller of the tracked API: this frame, On*, and the facade's frames are
-        // trimmed when the stack is printed.
+        using TrackerWork work = StartTrackerWork();
+        // Stacks start at the caller of the tracked API; the facade's frames are trimmed when printed.
         System.Diagnostics.StackTrace? stack = tracer.CapturesStacks ? new System.Diagnostics.StackTrace(2, fNeedFileInfo: true) : null;
-        return new RegionTracer.Event(id, (long)size, (long)alignment, (ulong)family, site, stack);
+        var traced = new RegionTracer.Event(id, (long)size, (long)alignment, (ulong)family, site, stack);
+        if (allocation)
+        {
+            tracer.OnAlloc(traced);
+        }
+        else
+        {
+            tracer.OnFree(traced);
+        }
     }
 
     /// <summary>

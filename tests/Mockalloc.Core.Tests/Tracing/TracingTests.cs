@@ -215,6 +215,23 @@ public sealed unsafe class TracingTests
     }
 
     [Fact]
+    public void The_tracers_own_memory_is_not_charged_to_the_region()
+    {
+        // Warm: the first traced region pays one-off type loads.
+        Allocs.Record(() => TrackedNativeMemory.Free(TrackedNativeMemory.Alloc(8, CallSite.Here()), CallSite.Here()), Tracing);
+        AllocInfo info = Allocs.Record(() =>
+        {
+            for (int i = 0; i < 1000; i++)
+            {
+                TrackedNativeMemory.Free(TrackedNativeMemory.Alloc(8, CallSite.Here()), CallSite.Here());
+            }
+        }, new AllocOptions { Tracing = true, TraceStacks = true, MaxManagedBytes = 0 });
+
+        Assert.Equal(0, info.ManagedBytesAllocated);
+        Assert.Null(info.Error);
+    }
+
+    [Fact]
     public void CallSite_interns_each_location_once()
     {
         CallSite a = CallSite.Intern("/src/A.cs", 10, "M");
