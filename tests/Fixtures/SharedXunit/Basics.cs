@@ -2,7 +2,7 @@ using Fixtures;
 using Mockalloc;
 using Xunit;
 
-namespace Xunit3Fixture;
+namespace XunitFixture;
 
 public class Basics
 {
