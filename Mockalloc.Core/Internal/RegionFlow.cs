@@ -60,7 +60,7 @@ internal static class RegionFlow
             shard.Events.RecordAlloc(id, size, alignment, (ulong)family);
             if (shard.Tracer is { } tracer)
             {
-                Trace(tracer, allocation: true, id, size, alignment, family, site);
+                Trace(shard, tracer, allocation: true, id, size, alignment, family, site);
             }
         }
     }
@@ -79,27 +79,21 @@ internal static class RegionFlow
             shard.Events.RecordFree(id, size, alignment, (ulong)family);
             if (shard.Tracer is { } tracer)
             {
-                Trace(tracer, allocation: false, id, size, alignment, family, site);
+                Trace(shard, tracer, allocation: false, id, size, alignment, family, site);
             }
         }
     }
 
-    // The tracer's bookkeeping (and stacks) allocate: that is the tracker's own memory, never the region's.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void Trace(RegionTracer tracer, bool allocation, ulong id, ulong size, ulong alignment, AllocFamily family, int site)
+    private static void Trace(ThreadShard shard, RegionTracer tracer, bool allocation, ulong id, ulong size, ulong alignment, AllocFamily family, int site) =>
+        shard.TraceEvents!.Add(tracer, new RegionTracer.Event(allocation, id, (long)size, (long)alignment, (ulong)family, site, tracer.CapturesStacks ? CaptureStack() : null));
+
+    // Stacks are the tracker's own memory, never the region's. They start at the caller of the tracked
+    // API; the facade's own frames are trimmed when printed.
+    private static System.Diagnostics.StackTrace CaptureStack()
     {
         using TrackerWork work = StartTrackerWork();
-        // Stacks start at the caller of the tracked API; the facade's frames are trimmed when printed.
-        System.Diagnostics.StackTrace? stack = tracer.CapturesStacks ? new System.Diagnostics.StackTrace(2, fNeedFileInfo: true) : null;
-        var traced = new RegionTracer.Event(id, (long)size, (long)alignment, (ulong)family, site, stack);
-        if (allocation)
-        {
-            tracer.OnAlloc(traced);
-        }
-        else
-        {
-            tracer.OnFree(traced);
-        }
+        return new System.Diagnostics.StackTrace(3, fNeedFileInfo: true);
     }
 
     /// <summary>
@@ -156,6 +150,10 @@ internal static class RegionFlow
         if (t_active is not { } shard || shard.Region != region)
         {
             return false;
+        }
+        if (shard.Tracer is { } tracer)
+        {
+            shard.TraceEvents!.Flush(tracer);
         }
         long now = GC.GetAllocatedBytesForCurrentThread();
         region.Add(shard.Events, now - shard.ManagedStart);
@@ -219,6 +217,10 @@ internal static class RegionFlow
     private static void EnterSegment(Region region)
     {
         ThreadShard shard = t_shard ??= new ThreadShard();
+        if (region.Tracer is not null)
+        {
+            shard.TraceEvents ??= new TraceBuffer();
+        }
         region.Enter();
         shard.Events = default;
         shard.Region = region;
@@ -237,7 +239,11 @@ internal static class RegionFlow
         }
         t_active = null;
         shard.Region = null;
-        shard.Tracer = null;
+        if (shard.Tracer is { } tracer)
+        {
+            shard.TraceEvents!.FlushUncharged(tracer);   // after the segment was measured: not charged
+            shard.Tracer = null;
+        }
         region.Leave(shard.Events, managedEnd - shard.ManagedStart);
     }
 }

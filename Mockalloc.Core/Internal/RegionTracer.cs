@@ -1,25 +1,33 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 
 namespace Mockalloc.Internal;
 
 /// <summary>
-/// The exact bookkeeping of a tracing region: every live allocation with where it was made, the last
-/// release of each identity, and where each allocation site's blocks were released. Only regions with
+/// The exact bookkeeping of a tracing region: every allocation's last state (live, or released and where),
+/// and how often each allocation site's blocks were released at each release site. Only regions with
 /// <see cref="AllocOptions.Tracing"/> have one; the verdict never depends on it.
 /// </summary>
 /// <remarks>
-/// Costs a dictionary entry per live allocation and a lock per event: that is the price of naming sites.
-/// A release of an identity the region never acquired is kept aside as well, so that when a nested region
-/// completes, those releases are replayed in the enclosing region, where they may be correct.
+/// <para>Threads do not call it per event: each buffers its events in its <see cref="TraceBuffer"/> and hands
+/// over a batch when the buffer fills or the thread leaves the region's flow, under one lock per batch.
+/// Batches from different threads are processed in the order they arrive, as segments are composed for
+/// peaks.</para>
+/// <para>Per event the work is one dictionary lookup keyed by identity (struct entries, so nothing is
+/// allocated per event), plus a release-site count that is only written to its dictionary when the pair of
+/// sites changes. A release of an identity the region never acquired is kept aside, so that when a nested
+/// region completes those releases are replayed in the enclosing region, where they may be correct.</para>
 /// </remarks>
 internal sealed class RegionTracer
 {
     private readonly Lock _lock = new();
-    private readonly Dictionary<ulong, Live> _live = [];
-    private readonly Dictionary<ulong, Released> _released = [];
-    private readonly Dictionary<int, Dictionary<int, int>> _releaseSitesByAllocationSite = [];
+    private readonly Dictionary<ulong, Entry> _entries = [];
+    private readonly List<Entry> _shadowed = [];
+    private readonly Dictionary<(int Allocation, int Release), int> _releaseCounts = [];
     private readonly List<ReleaseTrace> _errors = [];
     private readonly List<Event> _unmatched = [];
+    private (int Allocation, int Release) _pendingPair;
+    private int _pendingCount;
     private long _sequence;
 
     public RegionTracer(bool stacks) => CapturesStacks = stacks;
@@ -27,22 +35,22 @@ internal sealed class RegionTracer
     /// <summary>Whether events carry stacks.</summary>
     public bool CapturesStacks { get; }
 
-    /// <summary>Records an acquisition.</summary>
-    public void OnAlloc(in Event allocation)
+    /// <summary>Processes a batch of one thread's events, in order.</summary>
+    public void Process(ReadOnlySpan<Event> events)
     {
         lock (_lock)
         {
-            _live.TryGetValue(allocation.Id, out Live? shadowed);
-            _live[allocation.Id] = new Live(allocation, _sequence++, shadowed);
-        }
-    }
-
-    /// <summary>Records a release, and the bug it is if it is one.</summary>
-    public void OnFree(in Event release)
-    {
-        lock (_lock)
-        {
-            Release(release);
+            foreach (ref readonly Event e in events)
+            {
+                if (e.IsAllocation)
+                {
+                    Allocate(e);
+                }
+                else
+                {
+                    Release(e);
+                }
+            }
         }
     }
 
@@ -51,28 +59,16 @@ internal sealed class RegionTracer
     {
         lock (_lock)
         {
-            foreach (Live live in inner._live.Values.OrderBy(l => l.Sequence))
+            inner.FlushPendingPair();
+            foreach (Entry entry in inner._shadowed.Concat(inner._entries.Values).Where(e => !e.IsReleased).OrderBy(e => e.Sequence))
             {
-                for (Live? entry = live; entry is not null; entry = entry.Shadowed)
-                {
-                    _live.TryGetValue(entry.Event.Id, out Live? shadowed);
-                    _live[entry.Event.Id] = new Live(entry.Event, _sequence++, shadowed);
-                }
+                Allocate(entry.Allocation);
             }
-            foreach ((int allocationSite, Dictionary<int, int> sites) in inner._releaseSitesByAllocationSite)
+            foreach (((int allocation, int release), int count) in inner._releaseCounts)
             {
-                foreach ((int site, int count) in sites)
-                {
-                    CountRelease(allocationSite, site, count);
-                }
+                CountRelease(allocation, release, count);
             }
-            foreach (ReleaseTrace error in inner._errors)
-            {
-                if (error.Kind is not (AllocError.DoubleFree or AllocError.BadPtr))
-                {
-                    _errors.Add(error);
-                }
-            }
+            _errors.AddRange(inner._errors.Where(e => e.Kind is not (AllocError.DoubleFree or AllocError.BadPtr)));
             foreach (Event release in inner._unmatched)
             {
                 Release(release);
@@ -85,32 +81,40 @@ internal sealed class RegionTracer
     {
         lock (_lock)
         {
-            var leaks = new List<(long Sequence, LeakTrace Leak)>();
-            foreach (Live live in _live.Values)
-            {
-                for (Live? entry = live; entry is not null; entry = entry.Shadowed)
-                {
-                    Event a = entry.Event;
-                    leaks.Add((entry.Sequence, new LeakTrace(a.Id, a.Size, FamilyNames.Of(a.Family), new CallSite(a.Site), a.Stack, ExpectedReleaseSites(a.Site))));
-                }
-            }
-            return new AllocTrace(leaks.OrderBy(l => l.Sequence).Select(l => l.Leak).ToArray(), _errors.ToArray());
+            FlushPendingPair();
+            LeakTrace[] leaks = _shadowed.Concat(_entries.Values)
+                .Where(e => !e.IsReleased)
+                .OrderBy(e => e.Sequence)
+                .Select(e => new LeakTrace(e.Allocation.Id, e.Allocation.Size, FamilyNames.Of(e.Allocation.Family), new CallSite(e.Allocation.Site), e.Allocation.Stack, ExpectedReleaseSites(e.Allocation.Site)))
+                .ToArray();
+            return new AllocTrace(leaks, _errors.ToArray());
         }
+    }
+
+    private void Allocate(in Event allocation)
+    {
+        ref Entry entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_entries, allocation.Id, out bool existed);
+        if (existed && !entry.IsReleased)
+        {
+            _shadowed.Add(entry);   // the same identity acquired twice without a release in between
+        }
+        entry = new Entry(allocation, _sequence++);
     }
 
     private void Release(in Event release)
     {
-        if (_live.Remove(release.Id, out Live? live))
+        ref Entry entry = ref CollectionsMarshal.GetValueRefOrNullRef(_entries, release.Id);
+        if (!System.Runtime.CompilerServices.Unsafe.IsNullRef(ref entry) && !entry.IsReleased)
         {
-            if (live.Shadowed is not null)
+            Event allocation = entry.Allocation;
+            entry.ReleasedBy = release;
+            entry.IsReleased = true;
+            if (ReviveShadow(release.Id) is { } shadow)
             {
-                _live[release.Id] = live.Shadowed;
+                entry = shadow;
             }
-            Event allocation = live.Event;
             CountRelease(allocation.Site, release.Site, 1);
-            _released[release.Id] = new Released(allocation, release);
-            AllocError? mismatch = Mismatch(allocation, release);
-            if (mismatch is { } kind)
+            if (Mismatch(allocation, release) is { } kind)
             {
                 _errors.Add(new ReleaseTrace(kind, release.Id, End(allocation), End(release), null));
             }
@@ -118,16 +122,29 @@ internal sealed class RegionTracer
         }
 
         _unmatched.Add(release);
-        if (_released.TryGetValue(release.Id, out Released? earlier))
+        if (!System.Runtime.CompilerServices.Unsafe.IsNullRef(ref entry))
         {
-            _errors.Add(new ReleaseTrace(AllocError.DoubleFree, release.Id, End(earlier.Allocation), End(release), End(earlier.Release)));
+            _errors.Add(new ReleaseTrace(AllocError.DoubleFree, release.Id, End(entry.Allocation), End(release), End(entry.ReleasedBy)));
+            return;
         }
-        else
+        ulong id = release.Id;
+        Entry? container = _entries.Values.Where(e => !e.IsReleased && id > e.Allocation.Id && id < e.Allocation.Id + (ulong)e.Allocation.Size)
+            .Select(e => (Entry?)e).FirstOrDefault();
+        _errors.Add(new ReleaseTrace(AllocError.BadPtr, release.Id, container is { } c ? End(c.Allocation) : null, End(release), null));
+    }
+
+    private Entry? ReviveShadow(ulong id)
+    {
+        for (int i = _shadowed.Count - 1; i >= 0; i--)
         {
-            ulong id = release.Id;
-            Live? container = _live.Values.FirstOrDefault(l => id > l.Event.Id && id < l.Event.Id + (ulong)l.Event.Size);
-            _errors.Add(new ReleaseTrace(AllocError.BadPtr, release.Id, container is null ? null : End(container.Event), End(release), null));
+            if (_shadowed[i].Allocation.Id == id)
+            {
+                Entry shadow = _shadowed[i];
+                _shadowed.RemoveAt(i);
+                return shadow;
+            }
         }
+        return null;
     }
 
     private static AllocError? Mismatch(in Event allocation, in Event release)
@@ -140,30 +157,91 @@ internal sealed class RegionTracer
         return size && alignment ? AllocError.BadLayout : size ? AllocError.BadSize : alignment ? AllocError.BadAlignment : null;
     }
 
+    // Loops release many blocks of one site at one site: count in a register until the pair changes.
     private void CountRelease(int allocationSite, int releaseSite, int count)
     {
         if (allocationSite == 0 || releaseSite == 0)
         {
             return;
         }
-        if (!_releaseSitesByAllocationSite.TryGetValue(allocationSite, out Dictionary<int, int>? sites))
+        if (_pendingPair != (allocationSite, releaseSite))
         {
-            _releaseSitesByAllocationSite[allocationSite] = sites = [];
+            FlushPendingPair();
+            _pendingPair = (allocationSite, releaseSite);
         }
-        sites[releaseSite] = sites.GetValueOrDefault(releaseSite) + count;
+        _pendingCount += count;
+    }
+
+    private void FlushPendingPair()
+    {
+        if (_pendingCount != 0)
+        {
+            CollectionsMarshal.GetValueRefOrAddDefault(_releaseCounts, _pendingPair, out _) += _pendingCount;
+            _pendingCount = 0;
+        }
     }
 
     private CallSite[] ExpectedReleaseSites(int allocationSite) =>
-        _releaseSitesByAllocationSite.TryGetValue(allocationSite, out Dictionary<int, int>? sites)
-            ? sites.OrderByDescending(s => s.Value).ThenBy(s => s.Key).Select(s => new CallSite(s.Key)).ToArray()
-            : [];
+        allocationSite == 0
+            ? []
+            : _releaseCounts.Where(p => p.Key.Allocation == allocationSite)
+                .OrderByDescending(p => p.Value).ThenBy(p => p.Key.Release)
+                .Select(p => new CallSite(p.Key.Release)).ToArray();
 
     private static TraceEnd End(in Event e) => new(e.Size, e.Alignment, FamilyNames.Of(e.Family), new CallSite(e.Site), e.Stack);
 
     /// <summary>One acquisition or release as tracing sees it.</summary>
-    internal readonly record struct Event(ulong Id, long Size, long Alignment, ulong Family, int Site, StackTrace? Stack);
+    internal readonly record struct Event(bool IsAllocation, ulong Id, long Size, long Alignment, ulong Family, int Site, StackTrace? Stack);
 
-    private sealed record Live(Event Event, long Sequence, Live? Shadowed);
+    private struct Entry(Event allocation, long sequence)
+    {
+        public readonly Event Allocation = allocation;
+        public readonly long Sequence = sequence;
+        public Event ReleasedBy;
+        public bool IsReleased;
+    }
+}
 
-    private sealed record Released(Event Allocation, Event Release);
+/// <summary>
+/// One thread's buffer of trace events for the region it is running (allocated once per thread, reused).
+/// </summary>
+internal sealed class TraceBuffer
+{
+    /// <summary>Events per batch handed to the tracer.</summary>
+    public const int Capacity = 1024;
+
+    private readonly RegionTracer.Event[] _events = new RegionTracer.Event[Capacity];
+    private int _count;
+
+    /// <summary>Adds an event; hands the batch over when full.</summary>
+    public void Add(RegionTracer tracer, in RegionTracer.Event e)
+    {
+        _events[_count++] = e;
+        if (_count == Capacity)
+        {
+            Flush(tracer);
+        }
+    }
+
+    /// <summary>Hands the buffered events to <paramref name="tracer"/>; what that allocates is not the region's.</summary>
+    public void Flush(RegionTracer tracer)
+    {
+        using RegionFlow.TrackerWork work = RegionFlow.StartTrackerWork();
+        FlushUncharged(tracer);
+    }
+
+    /// <summary>
+    /// <see cref="Flush"/> for a thread whose segment has already been measured (it is leaving the flow), so
+    /// nothing it allocates can be charged.
+    /// </summary>
+    public void FlushUncharged(RegionTracer tracer)
+    {
+        if (_count == 0)
+        {
+            return;
+        }
+        tracer.Process(_events.AsSpan(0, _count));
+        Array.Clear(_events, 0, _count);
+        _count = 0;
+    }
 }
