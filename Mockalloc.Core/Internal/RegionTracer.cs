@@ -127,10 +127,20 @@ internal sealed class RegionTracer
             _errors.Add(new ReleaseTrace(AllocError.DoubleFree, release.Id, End(entry.Allocation), End(release), End(entry.ReleasedBy)));
             return;
         }
-        ulong id = release.Id;
-        Entry? container = _entries.Values.Where(e => !e.IsReleased && id > e.Allocation.Id && id < e.Allocation.Id + (ulong)e.Allocation.Size)
-            .Select(e => (Entry?)e).FirstOrDefault();
-        _errors.Add(new ReleaseTrace(AllocError.BadPtr, release.Id, container is { } c ? End(c.Allocation) : null, End(release), null));
+        _errors.Add(new ReleaseTrace(AllocError.BadPtr, release.Id, LiveBlockContaining(release.Id) is { } c ? End(c) : null, End(release), null));
+    }
+
+    // (A method of its own: a lambda capturing the address would allocate its closure on every release.)
+    private Event? LiveBlockContaining(ulong address)
+    {
+        foreach (Entry e in _entries.Values)
+        {
+            if (!e.IsReleased && address > e.Allocation.Id && address < e.Allocation.Id + (ulong)e.Allocation.Size)
+            {
+                return e.Allocation;
+            }
+        }
+        return null;
     }
 
     private Entry? ReviveShadow(ulong id)
