@@ -22,6 +22,7 @@ public sealed class AllocOptions
     /// verdict. Costs a lock and a dictionary entry per event. When not set, the environment decides:
     /// <c>MOCKALLOC_TRACING=1</c> turns it on for a rerun without code changes.
     /// </summary>
+    /// <exception cref="InvalidOperationException">Not set, and <c>MOCKALLOC_TRACING</c> holds something that is not a flag.</exception>
     public bool Tracing
     {
         get => _tracing ?? EnvironmentTracing;
@@ -69,8 +70,7 @@ public sealed class AllocOptions
     }
 
     private static bool EnvironmentTracing =>
-        Environment.GetEnvironmentVariable("MOCKALLOC_TRACING") is { } value &&
-        (value == "1" || value.Equals("true", StringComparison.OrdinalIgnoreCase));
+        Internal.AllocOptionsLayering.EnvironmentFlag(nameof(Tracing), Environment.GetEnvironmentVariable) ?? false;
 
     private static long? CheckBudget(long? value, [System.Runtime.CompilerServices.CallerMemberName] string name = "")
     {

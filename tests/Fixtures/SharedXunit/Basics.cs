@@ -15,6 +15,9 @@ public class Basics
     [MockallocFact]
     public void DoubleFrees() => Blocks.DoubleFree();
 
+    [MockallocFact(Tracing = true)]
+    public void LeaksTraced() => Blocks.AllocateAt(CallSite.Here());
+
     [MockallocFact]
     public void AllocatesNothing()
     {
