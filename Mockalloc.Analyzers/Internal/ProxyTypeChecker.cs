@@ -1,0 +1,75 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace Mockalloc.Analyzers.Internal;
+
+/// <summary>
+/// MA1002: a field that received a resource must be released by a Dispose method or the finalizer of its
+/// type (or of a base type in source), on every path those methods take that is not guarded by a field
+/// test (a disposed flag, a null check).
+/// </summary>
+internal static class ProxyTypeChecker
+{
+    public static FieldVerdict Check(IFieldSymbol field, string api, ISummarySource summaries)
+    {
+        List<IMethodSymbol> releasers = Releasers(field.ContainingType);
+        if (releasers.Count == 0)
+        {
+            return new FieldVerdict(field, api, [], "has no Dispose method or finalizer that releases it");
+        }
+
+        var releasing = new List<string>();
+        string? missedPath = null;
+        foreach (IMethodSymbol releaser in releasers)
+        {
+            MethodSummary? summary = summaries.Get(releaser, receiverIsThis: true);
+            if (summary is null || summary.IsConservative)
+            {
+                releasing.Add(Name(releaser));
+                continue;
+            }
+
+            if (summary.ReleasedFields.Contains(field))
+            {
+                releasing.Add(Name(releaser));
+                if (missedPath is null && summary.MissedFields.TryGetValue(field, out LeakPath? path))
+                {
+                    missedPath = "`" + Name(releaser) + "` does not release it " + path.Description;
+                }
+            }
+        }
+
+        if (releasing.Count == 0)
+        {
+            string names = string.Join(" or ", releasers.Select(r => "`" + Name(r) + "`"));
+            return new FieldVerdict(field, api, [], names + (releasers.Count == 1 ? " does" : " do") + " not release it");
+        }
+
+        return new FieldVerdict(field, api, releasing, missedPath);
+    }
+
+    private static List<IMethodSymbol> Releasers(INamedTypeSymbol type)
+    {
+        var found = new List<IMethodSymbol>();
+        for (INamedTypeSymbol? current = type; current is not null && current.DeclaringSyntaxReferences.Length > 0; current = current.BaseType)
+        {
+            foreach (IMethodSymbol method in current.GetMembers().OfType<IMethodSymbol>())
+            {
+                bool dispose = method.Parameters.Length == 0 && !method.IsStatic && !method.IsAbstract
+                    && (method.Name is "Dispose" or "DisposeAsync"
+                        || method.Name.EndsWith(".Dispose", System.StringComparison.Ordinal)
+                        || method.Name.EndsWith(".DisposeAsync", System.StringComparison.Ordinal));
+                if (dispose || method.MethodKind == MethodKind.Destructor)
+                {
+                    found.Add(method);
+                }
+            }
+        }
+
+        return found;
+    }
+
+    private static string Name(IMethodSymbol method) =>
+        method.MethodKind == MethodKind.Destructor ? "~" + method.ContainingType.Name : method.Name;
+}
