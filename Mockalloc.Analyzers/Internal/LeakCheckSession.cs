@@ -32,15 +32,31 @@ internal sealed class LeakCheckSession
     public List<AnalysedBody> WalkMember(ISymbol owner, ImmutableArray<IOperation> blocks, Func<IOperation, ControlFlowGraph> graphOf, CancellationToken cancellation)
     {
         var bodies = new List<AnalysedBody>();
+        var walkedRoots = new HashSet<IOperation>();
         foreach (IOperation block in blocks)
         {
-            if (block is IFieldInitializerOperation initializer)
+            if (block is IFieldInitializerOperation fieldInitializer)
             {
-                RecordInitializer(initializer);
+                RecordInitializer(fieldInitializer.Value, fieldInitializer.InitializedFields);
+                continue;
             }
-            else if (block is IMethodBodyBaseOperation body && owner is IMethodSymbol method)
+
+            if (block is IPropertyInitializerOperation propertyInitializer)
             {
-                Walk(graphOf(body), method, body.Syntax, bodies, cancellation);
+                RecordInitializer(propertyInitializer.Value, [.. propertyInitializer.InitializedProperties.Select(BackingFields.Of).OfType<IFieldSymbol>()]);
+                continue;
+            }
+
+            // The driver hands out the body block; its root (the method or constructor body) owns the graph.
+            IOperation root = block;
+            while (root.Parent is not null)
+            {
+                root = root.Parent;
+            }
+
+            if (root is IMethodBodyBaseOperation && owner is IMethodSymbol method && walkedRoots.Add(root))
+            {
+                Walk(graphOf(block), method, root.Syntax, bodies, cancellation);
             }
         }
 
@@ -79,9 +95,8 @@ internal sealed class LeakCheckSession
         }
     }
 
-    private void RecordInitializer(IFieldInitializerOperation initializer)
+    private void RecordInitializer(IOperation value, ImmutableArray<IFieldSymbol> fields)
     {
-        IOperation value = initializer.Value;
         while (value is IConversionOperation { OperatorMethod: null } conversion)
         {
             value = conversion.Operand;
@@ -98,7 +113,7 @@ internal sealed class LeakCheckSession
             return;
         }
 
-        foreach (IFieldSymbol field in initializer.InitializedFields)
+        foreach (IFieldSymbol field in fields)
         {
             if (!field.IsStatic)
             {

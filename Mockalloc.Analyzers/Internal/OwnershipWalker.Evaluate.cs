@@ -124,23 +124,8 @@ internal sealed partial class OwnershipWalker
     private static bool IsTrackedField(IFieldSymbol field, IOperation? instance) =>
         field.IsStatic || instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance };
 
-    private static IFieldSymbol? BackingField(IPropertyReferenceOperation property)
-    {
-        if (property.Property.DeclaringSyntaxReferences.Length == 0 || property.Arguments.Length > 0)
-        {
-            return null;
-        }
-
-        foreach (ISymbol member in property.Property.ContainingType.GetMembers())
-        {
-            if (member is IFieldSymbol field && SymbolEqualityComparer.Default.Equals(field.AssociatedSymbol, property.Property))
-            {
-                return field;
-            }
-        }
-
-        return null;
-    }
+    private static IFieldSymbol? BackingField(IPropertyReferenceOperation property) =>
+        property.Arguments.Length == 0 ? BackingFields.Of(property.Property) : null;
 
     private void AssignTo(IOperation target, List<int> value, IOperation valueOperation, FlowState state, SyntaxNode at)
     {
@@ -399,6 +384,17 @@ internal sealed partial class OwnershipWalker
 
         if (receiverIsThis)
         {
+            foreach (KeyValuePair<IFieldSymbol, LeakPath> missed in summary.MissedFields)
+            {
+                foreach (int key in state.HeldBy(Holder.Of(missed.Key)))
+                {
+                    if (key < 0 && !state.FieldGuarded && !_result.SeedsMissed.ContainsKey(key))
+                    {
+                        _result.SeedsMissed[key] = new LeakPath("in `" + method.Name + "` " + missed.Value.Description, missed.Value.Location);
+                    }
+                }
+            }
+
             foreach (IFieldSymbol field in summary.ReleasedFields)
             {
                 Release(state.HeldBy(Holder.Of(field)), state, "released by " + callee + " at line " + line);

@@ -275,14 +275,11 @@ internal sealed partial class OwnershipWalker
             ControlFlowRegion? parent = region.EnclosingRegion;
             if (region.Kind == ControlFlowRegionKind.Try && parent?.Kind == ControlFlowRegionKind.TryAndCatch)
             {
-                if (block.Ordinal != region.FirstBlockOrdinal)
+                foreach (ControlFlowRegion handler in parent.NestedRegions)
                 {
-                    foreach (ControlFlowRegion handler in parent.NestedRegions)
+                    if (handler != region)
                     {
-                        if (handler != region)
-                        {
-                            Enqueue(handler.FirstBlockOrdinal, state.Clone());
-                        }
+                        Enqueue(handler.FirstBlockOrdinal, state.Clone());
                     }
                 }
 

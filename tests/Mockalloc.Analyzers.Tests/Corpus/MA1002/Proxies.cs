@@ -1,0 +1,172 @@
+// MA1002 corpus: types that keep a resource in an instance field. A trailing "// MA1002" marks the field that must be reported.
+using System;
+using System.Buffers;
+using System.Runtime.InteropServices;
+
+namespace Corpus.Proxies;
+
+public sealed unsafe class NoDispose
+{
+    private readonly void* _data; // MA1002
+
+    public NoDispose(nuint size) => _data = NativeMemory.Alloc(size);
+
+    public byte First => *(byte*)_data;
+}
+
+public sealed class DisposeForgetsField : IDisposable
+{
+    private IntPtr _buffer; // MA1002
+    private bool _disposed;
+
+    public DisposeForgetsField() => _buffer = Marshal.AllocHGlobal(64);
+
+    public IntPtr Buffer => _buffer;
+
+    public void Dispose() => _disposed = true;
+
+    public bool IsDisposed => _disposed;
+}
+
+public sealed class DisposeMissesOnePath : IDisposable
+{
+    private IntPtr _buffer = Marshal.AllocCoTaskMem(8); // MA1002
+
+    public IntPtr Buffer => _buffer;
+
+    public void Dispose(bool quick)
+    {
+        if (quick)
+        {
+            return;
+        }
+
+        Marshal.FreeCoTaskMem(_buffer);
+    }
+
+    public void Dispose() => Dispose(quick: DateTime.Now.Second > 30);
+}
+
+public sealed class KeepsRentedArray
+{
+    private byte[] _rented; // MA1002
+
+    public KeepsRentedArray() => _rented = ArrayPool<byte>.Shared.Rent(1024);
+
+    public int Length => _rented.Length;
+}
+
+public sealed class KeepsHandleFromCaller
+{
+    private GCHandle _handle; // MA1002
+
+    public KeepsHandleFromCaller(GCHandle handle) => _handle = handle;
+
+    public object? Target => _handle.Target;
+
+    public static KeepsHandleFromCaller Pin(object o) => new(GCHandle.Alloc(o, GCHandleType.Pinned));
+}
+
+public sealed class AutoProperty
+{
+    public IMemoryOwner<byte> Owner { get; } = MemoryPool<byte>.Shared.Rent(16); // MA1002
+}
+
+// ---- clean ----
+
+public sealed unsafe class DisposePattern : IDisposable
+{
+    private void* _data;
+    private bool _disposed;
+
+    public DisposePattern(nuint size) => _data = NativeMemory.AllocZeroed(size);
+
+    ~DisposePattern() => Dispose(false);
+
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    private void Dispose(bool disposing)
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        NativeMemory.Free(_data);
+        _data = null;
+        _disposed = true;
+    }
+}
+
+public sealed class NullCheckedDispose : IDisposable
+{
+    private IntPtr _buffer = Marshal.AllocHGlobal(8);
+
+    public void Dispose()
+    {
+        if (_buffer != IntPtr.Zero)
+        {
+            Marshal.FreeHGlobal(_buffer);
+            _buffer = IntPtr.Zero;
+        }
+    }
+}
+
+public sealed class FinalizerOnly
+{
+    private readonly IntPtr _bstr;
+
+    public FinalizerOnly(string s) => _bstr = Marshal.StringToBSTR(s);
+
+    ~FinalizerOnly() => Marshal.FreeBSTR(_bstr);
+}
+
+public sealed class ReturnsRentedArray : IDisposable
+{
+    private byte[]? _rented = ArrayPool<byte>.Shared.Rent(16);
+
+    public void Dispose()
+    {
+        byte[]? rented = _rented;
+        _rented = null;
+        if (rented is not null)
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+}
+
+public sealed class DisposesOwnerAutoProperty : IDisposable
+{
+    public IMemoryOwner<byte> Owner { get; } = MemoryPool<byte>.Shared.Rent(16);
+
+    public void Dispose() => Owner.Dispose();
+}
+
+public sealed class HandleOwner : IDisposable
+{
+    private GCHandle _handle;
+
+    public HandleOwner(object o) => _handle = GCHandle.Alloc(o);
+
+    public void Dispose()
+    {
+        if (_handle.IsAllocated)
+        {
+            _handle.Free();
+        }
+    }
+}
+
+public sealed class ReleasesThroughHelper : IDisposable
+{
+    private IntPtr _block = Marshal.AllocHGlobal(8);
+
+    public void Dispose() => ReleaseBlock();
+
+    private void ReleaseBlock() => Marshal.FreeHGlobal(_block);
+}
