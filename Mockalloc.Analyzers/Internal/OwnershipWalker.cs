@@ -365,7 +365,7 @@ internal sealed partial class OwnershipWalker
         SyntaxNode? returnStatement = at is null ? null : ReturnAfter(at);
         if (returnStatement is not null || (at is not null && IsReturnValue(at)))
         {
-            SyntaxNode node = returnStatement ?? at!;
+            SyntaxNode node = returnStatement ?? (at!.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.ReturnStatementSyntax statement ? statement : at!);
             state.ExitDescription = what + " at line " + Line(node);
             state.ExitLocation = node.GetLocation();
             return;
