@@ -15,6 +15,7 @@ internal sealed partial class OwnershipWalker
     {
         "Add", "AddFirst", "AddLast", "AddRange", "Insert", "Push", "Enqueue", "TryAdd", "AddOrUpdate", "GetOrAdd",
         "Set", "SetValue", "TryUpdate", "Exchange", "CompareExchange", "Write", "Register", "Post", "TryWrite", "WriteAsync",
+        "SetHandle",
     };
 
     private static readonly List<int> s_none = [];
@@ -86,6 +87,17 @@ internal sealed partial class OwnershipWalker
                 }
 
                 return s_none;
+            case IArrayCreationOperation { IsImplicit: true }:
+                // The hidden array of a params call: the callee decides, like for any other argument.
+                foreach (IOperation child in operation.ChildOperations)
+                {
+                    Eval(child, state);
+                }
+
+                return s_none;
+            case IReturnOperation { Kind: OperationKind.YieldReturn } yielded:
+                Escape(Eval(yielded.ReturnedValue, state), state, "yielded at line " + Line(yielded.Syntax));
+                return s_none;
             case IArrayCreationOperation:
             case ITupleOperation:
             case IAnonymousObjectCreationOperation:
@@ -131,6 +143,9 @@ internal sealed partial class OwnershipWalker
     {
         switch (target)
         {
+            case ILocalReferenceOperation { Local.RefKind: not RefKind.None }:
+                Escape(value, state, "stored through a ref local at line " + Line(at));
+                return;
             case ILocalReferenceOperation local:
                 Assign(Holder.Of(local.Local), value, state, at);
                 UpdateGuard(Holder.Of(local.Local), local.Local.Type, valueOperation, state);
@@ -292,8 +307,10 @@ internal sealed partial class OwnershipWalker
         {
             result = arguments[0];
         }
-        else if (constructor.DeclaringSyntaxReferences.Length > 0)
+        else if (constructor.DeclaringSyntaxReferences.Length > 0 || IsDisposable(constructor.ContainingType))
         {
+            // A constructor of this compilation without a summary, or a disposable wrapper from metadata
+            // (SafeHandle, streams over native memory): the new object may own the argument.
             EscapeAll(arguments, state, "passed to new " + constructor.ContainingType.Name + " at line " + line);
         }
         else
@@ -308,6 +325,9 @@ internal sealed partial class OwnershipWalker
 
         return result;
     }
+
+    private static bool IsDisposable(INamedTypeSymbol type) =>
+        type.AllInterfaces.Any(i => i.SpecialType == SpecialType.System_IDisposable || i.ToDisplayString() == "System.IAsyncDisposable");
 
     private List<int>[] EvalArguments(System.Collections.Immutable.ImmutableArray<IArgumentOperation> arguments, FlowState state)
     {
