@@ -44,6 +44,7 @@ public sealed class LeakAnalyzer : DiagnosticAnalyzer
                         end.ReportDiagnostic(Diagnostic.Create(
                             LeakDescriptors.ProxyType,
                             verdict.Location,
+                            verdict.ProblemLocation is { } where ? [where] : null,
                             verdict.Field.ContainingType.Name,
                             verdict.Api,
                             verdict.FieldName,

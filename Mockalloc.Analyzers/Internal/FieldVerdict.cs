@@ -6,8 +6,9 @@ namespace Mockalloc.Analyzers.Internal;
 /// <summary>Whether a type releases the resource kept in one of its fields (rCanary's proxy-type check).</summary>
 internal sealed class FieldVerdict
 {
-    public FieldVerdict(IFieldSymbol field, string api, IReadOnlyList<string> releasers, string? problem)
+    public FieldVerdict(IFieldSymbol field, string api, IReadOnlyList<string> releasers, string? problem, Location? problemLocation = null)
     {
+        ProblemLocation = problemLocation;
         Field = field;
         Api = api;
         Releasers = releasers;
@@ -24,6 +25,9 @@ internal sealed class FieldVerdict
 
     /// <summary>What is wrong (the end of the MA1002 message), or null when the field is released.</summary>
     public string? Problem { get; }
+
+    /// <summary>Where the path that loses the field's resource ends (a return of Dispose, a clearing store), if known.</summary>
+    public Location? ProblemLocation { get; }
 
     /// <summary>The name of the field, or of the auto-property it backs.</summary>
     public string FieldName => Field.AssociatedSymbol?.Name ?? Field.Name;

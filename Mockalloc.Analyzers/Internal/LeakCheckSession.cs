@@ -71,7 +71,7 @@ internal sealed class LeakCheckSession
         WalkResult result = new OwnershipWalker(graph, method, syntax, WalkMode.Report, Summaries, cancellation).Run();
         foreach (KeyValuePair<IFieldSymbol, string> store in result.FieldStores)
         {
-            _fieldStores.TryAdd(store.Key.OriginalDefinition, store.Value);
+            AddFieldStore(store.Key.OriginalDefinition, store.Value);
         }
 
         bodies.Add(new AnalysedBody(method, result));
@@ -117,10 +117,15 @@ internal sealed class LeakCheckSession
         {
             if (!field.IsStatic)
             {
-                _fieldStores.TryAdd(field.OriginalDefinition, api.Display);
+                AddFieldStore(field.OriginalDefinition, api.Display);
             }
         }
     }
+
+    private void AddFieldStore(IFieldSymbol field, string api) =>
+        _fieldStores.AddOrUpdate(field, api, (_, known) => string.Join("` or `", known.Split(s_apiSeparator, StringSplitOptions.None).Append(api).Distinct().OrderBy(a => a, StringComparer.Ordinal)));
+
+    private static readonly string[] s_apiSeparator = ["` or `"];
 
     /// <summary>MA1001 diagnostics of a walked body.</summary>
     public static IEnumerable<Diagnostic> OrphanDiagnostics(AnalysedBody body)

@@ -15,9 +15,11 @@ internal sealed class MethodSummary
         ImmutableArray<ImmutableArray<IFieldSymbol>> parameterFields,
         ImmutableHashSet<IFieldSymbol> releasedFields,
         ImmutableDictionary<IFieldSymbol, LeakPath> missedFields,
+        ImmutableDictionary<IFieldSymbol, LeakPath> clearedFields,
         string? returnsFreshApi,
         bool isConservative)
     {
+        ClearedFields = clearedFields;
         Parameters = parameters;
         ParameterFields = parameterFields;
         ReleasedFields = releasedFields;
@@ -36,6 +38,9 @@ internal sealed class MethodSummary
 
     /// <summary>Instance fields still owned on a normal return not guarded by a field test (first such path).</summary>
     public ImmutableDictionary<IFieldSymbol, LeakPath> MissedFields { get; }
+
+    /// <summary>Instance fields of <c>this</c> the method sets to null while they still own their block (first such path).</summary>
+    public ImmutableDictionary<IFieldSymbol, LeakPath> ClearedFields { get; }
 
     public string? ReturnsFreshApi { get; }
 
@@ -57,6 +62,7 @@ internal sealed class MethodSummary
             effects.MoveToImmutable(),
             fields.MoveToImmutable(),
             ImmutableHashSet<IFieldSymbol>.Empty.WithComparer(SymbolEqualityComparer.Default),
+            ImmutableDictionary<IFieldSymbol, LeakPath>.Empty.WithComparers(SymbolEqualityComparer.Default),
             ImmutableDictionary<IFieldSymbol, LeakPath>.Empty.WithComparers(SymbolEqualityComparer.Default),
             null,
             isConservative: true);
@@ -83,6 +89,7 @@ internal sealed class MethodSummary
 
         var released = ImmutableHashSet.CreateBuilder<IFieldSymbol>(SymbolEqualityComparer.Default);
         var missed = ImmutableDictionary.CreateBuilder<IFieldSymbol, LeakPath>(SymbolEqualityComparer.Default);
+        var cleared = ImmutableDictionary.CreateBuilder<IFieldSymbol, LeakPath>(SymbolEqualityComparer.Default);
         foreach (KeyValuePair<int, ISymbol> seed in walk.Seeds)
         {
             if (seed.Value is IFieldSymbol field)
@@ -96,10 +103,15 @@ internal sealed class MethodSummary
                 {
                     missed[field] = path;
                 }
+
+                if (walk.SeedsCleared.TryGetValue(seed.Key, out LeakPath? clearedPath))
+                {
+                    cleared[field] = clearedPath;
+                }
             }
         }
 
-        return new MethodSummary(effects.MoveToImmutable(), fields.MoveToImmutable(), released.ToImmutable(), missed.ToImmutable(), walk.ReturnsFreshApi, isConservative: false);
+        return new MethodSummary(effects.MoveToImmutable(), fields.MoveToImmutable(), released.ToImmutable(), missed.ToImmutable(), cleared.ToImmutable(), walk.ReturnsFreshApi, isConservative: false);
     }
 
     /// <summary>Seed key of parameter <paramref name="ordinal"/>.</summary>

@@ -20,6 +20,9 @@ internal sealed partial class OwnershipWalker
 
     private static readonly List<int> s_none = [];
 
+    /// <summary>Flow captures that stand for a location (an assignment target captured before a conditional value).</summary>
+    private readonly Dictionary<CaptureId, IOperation> _capturedLocations = [];
+
     private List<int> Eval(IOperation? operation, FlowState state)
     {
         switch (operation)
@@ -40,6 +43,12 @@ internal sealed partial class OwnershipWalker
                 EvalArguments(property.Arguments, state);
                 return BackingField(property) is { } backing && IsTrackedField(backing, property.Instance) ? state.HeldBy(Holder.Of(backing)) : s_none;
             case IFlowCaptureOperation capture:
+                if (capture.Value is IFieldReferenceOperation or IPropertyReferenceOperation or ILocalReferenceOperation or IParameterReferenceOperation or IArrayElementReferenceOperation)
+                {
+                    // The graph captures an assignment's target before evaluating a branching right-hand side.
+                    _capturedLocations[capture.Id] = capture.Value;
+                }
+
                 Assign(Holder.Of(capture.Id), Eval(capture.Value, state), state, capture.Syntax);
                 return s_none;
             case ISimpleAssignmentOperation assignment:
@@ -154,16 +163,19 @@ internal sealed partial class OwnershipWalker
                 Assign(Holder.Of(parameter.Parameter), value, state, at);
                 UpdateGuard(Holder.Of(parameter.Parameter), parameter.Parameter.Type, valueOperation, state);
                 return;
+            case IFlowCaptureReferenceOperation capture when _capturedLocations.TryGetValue(capture.Id, out IOperation? location):
+                AssignTo(location, value, valueOperation, state, at);
+                return;
             case IFlowCaptureReferenceOperation capture:
                 Assign(Holder.Of(capture.Id), value, state, at);
                 return;
             case IFieldReferenceOperation field:
                 Eval(field.Instance, state);
-                StoreInField(field.Field, field.Instance, value, state, at);
+                StoreInField(field.Field, field.Instance, value, valueOperation, state, at);
                 return;
             case IPropertyReferenceOperation property when BackingField(property) is { } backing:
                 Eval(property.Instance, state);
-                StoreInField(backing, property.Instance, value, state, at);
+                StoreInField(backing, property.Instance, value, valueOperation, state, at);
                 return;
             default:
                 foreach (IOperation child in target.ChildOperations)
@@ -176,7 +188,7 @@ internal sealed partial class OwnershipWalker
         }
     }
 
-    private void StoreInField(IFieldSymbol field, IOperation? instance, List<int> value, FlowState state, SyntaxNode at)
+    private void StoreInField(IFieldSymbol field, IOperation? instance, List<int> value, IOperation valueOperation, FlowState state, SyntaxNode at)
     {
         if (!field.IsStatic)
         {
@@ -185,6 +197,11 @@ internal sealed partial class OwnershipWalker
 
         if (IsTrackedField(field, instance))
         {
+            if (!state.FieldGuarded && IsNullLike(valueOperation))
+            {
+                RecordClearedSeeds(field, state, at);
+            }
+
             Assign(Holder.Of(field), value, state, at);
             foreach (int key in value)
             {
@@ -207,6 +224,18 @@ internal sealed partial class OwnershipWalker
         }
 
         Escape(value, state, "stored in field " + field.Name + " at line " + Line(at));
+    }
+
+    /// <summary>A field of <c>this</c> that owned what it held on entry is set to null while nothing else holds that: the block is forgotten.</summary>
+    private void RecordClearedSeeds(IFieldSymbol field, FlowState state, SyntaxNode at)
+    {
+        foreach (int key in state.HeldBy(Holder.Of(field)))
+        {
+            if (state.Resources[key] is { IsSeed: true, Holders.Count: 1 } && !_result.SeedsCleared.ContainsKey(key))
+            {
+                _result.SeedsCleared[key] = new LeakPath(Phrase(state, "`" + (field.AssociatedSymbol?.Name ?? field.Name) + "` is cleared at line " + Line(at)), at.GetLocation());
+            }
+        }
     }
 
     private void RecordFieldStore(IFieldSymbol field, List<int> value, FlowState state)

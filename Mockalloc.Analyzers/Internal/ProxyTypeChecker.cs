@@ -21,6 +21,7 @@ internal static class ProxyTypeChecker
 
         var releasing = new List<string>();
         string? missedPath = null;
+        Location? missedAt = null;
         foreach (IMethodSymbol releaser in releasers)
         {
             MethodSummary? summary = summaries.Get(releaser, receiverIsThis: true);
@@ -36,6 +37,7 @@ internal static class ProxyTypeChecker
                 if (missedPath is null && summary.MissedFields.TryGetValue(field, out LeakPath? path))
                 {
                     missedPath = "`" + Name(releaser) + "` does not release it " + path.Description;
+                    missedAt = path.Location;
                 }
             }
         }
@@ -46,7 +48,33 @@ internal static class ProxyTypeChecker
             return new FieldVerdict(field, api, [], names + (releasers.Count == 1 ? " does" : " do") + " not release it");
         }
 
-        return new FieldVerdict(field, api, releasing, missedPath);
+        if (missedPath is not null)
+        {
+            return new FieldVerdict(field, api, releasing, missedPath, missedAt);
+        }
+
+        return ForgottenBy(field, summaries) is { } forgotten
+            ? new FieldVerdict(field, api, releasing, forgotten.Problem, forgotten.Where)
+            : new FieldVerdict(field, api, releasing, null);
+    }
+
+    /// <summary>A member of the type that sets the field to null while it still owns its block (a <c>Reset</c> that forgets).</summary>
+    private static (string Problem, Location? Where)? ForgottenBy(IFieldSymbol field, ISummarySource summaries)
+    {
+        foreach (IMethodSymbol method in field.ContainingType.GetMembers().OfType<IMethodSymbol>())
+        {
+            if (method.IsStatic || method.MethodKind is MethodKind.Constructor or MethodKind.StaticConstructor || method.DeclaringSyntaxReferences.Length == 0)
+            {
+                continue;
+            }
+
+            if (summaries.Get(method, receiverIsThis: true) is { } summary && summary.ClearedFields.TryGetValue(field, out LeakPath? path))
+            {
+                return ("`" + Name(method) + "` drops it without releasing it " + path.Description, path.Location);
+            }
+        }
+
+        return null;
     }
 
     private static List<IMethodSymbol> Releasers(INamedTypeSymbol type)

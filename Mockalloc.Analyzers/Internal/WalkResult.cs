@@ -30,6 +30,9 @@ internal sealed class WalkResult
     /// <summary>Seeds still owned when the body returns normally on a path not guarded by a field test.</summary>
     public Dictionary<int, LeakPath> SeedsMissed { get; } = [];
 
+    /// <summary>Field seeds set to null, on a path not guarded by a field test, while they still owned their block.</summary>
+    public Dictionary<int, LeakPath> SeedsCleared { get; } = [];
+
     /// <summary>The API of a fresh resource the body returns, if any.</summary>
     public string? ReturnsFreshApi { get; set; }
 

@@ -15,7 +15,7 @@ internal static class TextReport
             string gutter = new(' ', width);
             output.WriteLine($"{gutter}--> {Relative(code, finding.File)}:{finding.Line}:{finding.Column}");
             output.WriteLine($"{gutter} |");
-            string note = finding.Id == Analyzers.LeakDescriptors.OrphanObjectId ? "memory leak candidate: acquired here" : "proxy type: this field is never released";
+            string note = finding.Id == Analyzers.LeakDescriptors.OrphanObjectId ? "memory leak candidate: acquired here" : "proxy type: this field's resource is not released";
             Excerpt(output, source, finding.File, finding.Line, finding.Column, finding.EndLine == finding.Line ? finding.EndColumn : 0, '^', note, width);
             if (finding.LeakFile is not null && finding.LeakLine > 0 && finding.LeakLine != finding.Line)
             {

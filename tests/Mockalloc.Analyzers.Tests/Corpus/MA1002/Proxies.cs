@@ -170,3 +170,62 @@ public sealed class ReleasesThroughHelper : IDisposable
 
     private void ReleaseBlock() => Marshal.FreeHGlobal(_block);
 }
+
+public sealed unsafe class GrowsWithConditional : IDisposable
+{
+    private byte* _data;
+    private nuint _capacity;
+
+    public void Grow(nuint capacity)
+    {
+        _data = _data == null
+            ? (byte*)NativeMemory.Alloc(capacity)
+            : (byte*)NativeMemory.Realloc(_data, capacity);
+        _capacity = capacity;
+    }
+
+    public nuint Capacity => _capacity;
+
+    public void Dispose()
+    {
+        NativeMemory.Free(_data);
+        _data = null;
+    }
+}
+
+public sealed unsafe class GrowsButNeverFrees
+{
+    private byte* _data; // MA1002
+
+    public void Grow(nuint capacity) =>
+        _data = _data == null ? (byte*)NativeMemory.Alloc(capacity) : (byte*)NativeMemory.Realloc(_data, capacity);
+}
+
+public sealed class ResetForgetsBlock : IDisposable
+{
+    private IntPtr _block = Marshal.AllocHGlobal(32); // MA1002
+
+    public void Reset() => _block = IntPtr.Zero;
+
+    public void Dispose() => Marshal.FreeHGlobal(_block);
+}
+
+public sealed class DetachHandsBlockOver : IDisposable
+{
+    private IntPtr _block = Marshal.AllocHGlobal(32);
+
+    public IntPtr Detach()
+    {
+        IntPtr block = _block;
+        _block = IntPtr.Zero;
+        return block;
+    }
+
+    public void Reset()
+    {
+        Marshal.FreeHGlobal(_block);
+        _block = IntPtr.Zero;
+    }
+
+    public void Dispose() => Marshal.FreeHGlobal(_block);
+}
