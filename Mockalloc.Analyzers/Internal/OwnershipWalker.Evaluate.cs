@@ -385,13 +385,13 @@ internal sealed partial class OwnershipWalker
         switch (api.Role)
         {
             case ApiRole.Acquire:
-                return NewResource(call, api.Display, state);
+                return NewResource(call, api.Display, state, api.MayReturnNull);
             case ApiRole.Release:
                 Release(target, state, "released by " + api.Display + " at line " + line);
                 return s_none;
             case ApiRole.Reallocate:
                 Release(target, state, "moved by " + api.Display + " at line " + line);
-                return NewResource(call, api.Display, state);
+                return NewResource(call, api.Display, state, api.MayReturnNull);
             default:
                 return target;
         }
@@ -508,7 +508,7 @@ internal sealed partial class OwnershipWalker
         }
     }
 
-    private List<int> NewResource(IOperation call, string api, FlowState state)
+    private List<int> NewResource(IOperation call, string api, FlowState state, bool maybeNull = false)
     {
         if (!_siteIndex.TryGetValue(call, out int site))
         {
@@ -532,7 +532,7 @@ internal sealed partial class OwnershipWalker
             }
         }
 
-        state.Resources[key] = new TrackedResource(site, maybeNull: false, []);
+        state.Resources[key] = new TrackedResource(site, maybeNull, []);
         return [key];
     }
 

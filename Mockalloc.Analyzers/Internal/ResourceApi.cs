@@ -19,8 +19,9 @@ internal enum ApiRole
 /// <summary>One row of <see cref="ResourceApiTable"/>: a member and what it does to ownership.</summary>
 internal sealed class ResourceApi
 {
-    public ResourceApi(string typeName, string member, ApiRole role, string family, int argument, string display)
+    public ResourceApi(string typeName, string member, ApiRole role, string family, int argument, string display, bool mayReturnNull = false)
     {
+        MayReturnNull = mayReturnNull;
         TypeName = typeName;
         Member = member;
         Role = role;
@@ -42,6 +43,12 @@ internal sealed class ResourceApi
 
     /// <summary>Index of the argument the role applies to; -1 means the receiver.</summary>
     public int Argument { get; }
+
+    /// <summary>
+    /// True when a successful call can still return null or zero (an allocator that reports failure with
+    /// null, <c>StringToHGlobal*(null)</c>): a null test of the result is then a real branch.
+    /// </summary>
+    public bool MayReturnNull { get; }
 
     /// <summary>How diagnostics name the member, e.g. <c>NativeMemory.Alloc</c>.</summary>
     public string Display { get; }

@@ -150,7 +150,7 @@ internal static class ResourceApiTable
     {
         foreach (string m in new[] { "AllocHGlobal", "StringToHGlobalAnsi", "StringToHGlobalUni", "StringToHGlobalAuto", "SecureStringToGlobalAllocAnsi", "SecureStringToGlobalAllocUnicode" })
         {
-            yield return new(type, m, ApiRole.Acquire, "HGlobal", -1, display + "." + m);
+            yield return new(type, m, ApiRole.Acquire, "HGlobal", -1, display + "." + m, mayReturnNull: m.StartsWith("String", System.StringComparison.Ordinal));
         }
 
         yield return new(type, "ReAllocHGlobal", ApiRole.Reallocate, "HGlobal", 0, display + ".ReAllocHGlobal");
@@ -161,7 +161,7 @@ internal static class ResourceApiTable
 
         foreach (string m in new[] { "AllocCoTaskMem", "StringToCoTaskMemAnsi", "StringToCoTaskMemUni", "StringToCoTaskMemAuto", "StringToCoTaskMemUTF8", "SecureStringToCoTaskMemAnsi", "SecureStringToCoTaskMemUnicode" })
         {
-            yield return new(type, m, ApiRole.Acquire, "CoTaskMem", -1, display + "." + m);
+            yield return new(type, m, ApiRole.Acquire, "CoTaskMem", -1, display + "." + m, mayReturnNull: m.StartsWith("String", System.StringComparison.Ordinal));
         }
 
         yield return new(type, "ReAllocCoTaskMem", ApiRole.Reallocate, "CoTaskMem", 0, display + ".ReAllocCoTaskMem");
@@ -170,7 +170,7 @@ internal static class ResourceApiTable
             yield return new(type, m, ApiRole.Release, "CoTaskMem", 0, display + "." + m);
         }
 
-        yield return new(type, "StringToBSTR", ApiRole.Acquire, "BSTR", -1, display + ".StringToBSTR");
+        yield return new(type, "StringToBSTR", ApiRole.Acquire, "BSTR", -1, display + ".StringToBSTR", mayReturnNull: true);
         yield return new(type, "SecureStringToBSTR", ApiRole.Acquire, "BSTR", -1, display + ".SecureStringToBSTR");
         yield return new(type, "FreeBSTR", ApiRole.Release, "BSTR", 0, display + ".FreeBSTR");
         yield return new(type, "ZeroFreeBSTR", ApiRole.Release, "BSTR", 0, display + ".ZeroFreeBSTR");
@@ -187,9 +187,10 @@ internal static class ResourceApiTable
 
     private static IEnumerable<ResourceApi> Allocator(string type, string display)
     {
-        yield return new(type, "Allocate", ApiRole.Acquire, "allocator", -1, display + ".Allocate");
-        yield return new(type, "AllocateZeroed", ApiRole.Acquire, "allocator", -1, display + ".AllocateZeroed");
-        yield return new(type, "Reallocate", ApiRole.Reallocate, "allocator", 0, display + ".Reallocate");
+        // Allocators in the Rust style may report failure with null.
+        yield return new(type, "Allocate", ApiRole.Acquire, "allocator", -1, display + ".Allocate", mayReturnNull: true);
+        yield return new(type, "AllocateZeroed", ApiRole.Acquire, "allocator", -1, display + ".AllocateZeroed", mayReturnNull: true);
+        yield return new(type, "Reallocate", ApiRole.Reallocate, "allocator", 0, display + ".Reallocate", mayReturnNull: true);
         yield return new(type, "Free", ApiRole.Release, "allocator", 0, display + ".Free");
     }
 
