@@ -45,6 +45,10 @@ public sealed class LeakAnalyzer : DiagnosticAnalyzer
                             LeakDescriptors.ProxyType,
                             verdict.Location,
                             verdict.ProblemLocation is { } where ? [where] : null,
+                            ImmutableDictionary<string, string?>.Empty
+                                .Add("api", verdict.Api.Replace("` or `", " or "))
+                                .Add("variable", verdict.FieldName)
+                                .Add("path", verdict.Problem),
                             verdict.Field.ContainingType.Name,
                             verdict.Api,
                             verdict.FieldName,

@@ -82,7 +82,7 @@ public static class OwnershipFacts
         return [.. session.ProxyVerdicts().Select(v =>
         {
             FileLinePositionSpan span = v.Location.GetLineSpan();
-            return new FieldOwnership(v.Field.ContainingType.ToDisplayString(), v.FieldName, v.Api, v.Releasers, v.Problem, span.Path, span.StartLinePosition.Line + 1);
+            return new FieldOwnership(v.Field.ContainingType.ToDisplayString(), v.FieldName, v.Api.Replace("` or `", " or "), v.Releasers, v.Problem, span.Path, span.StartLinePosition.Line + 1);
         })];
     }
 

@@ -46,6 +46,6 @@ internal static class JsonReport
             })]);
         }
 
-        output.WriteLine(root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        output.WriteLine(root.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
     }
 }

@@ -74,7 +74,7 @@ internal static class SarifReport
                 ["results"] = results,
             }),
         };
-        output.WriteLine(sarif.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        output.WriteLine(sarif.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
     }
 
     private static JsonObject Location(LoadedCode code, string file, int line, int column, int endLine, int endColumn, string? message)

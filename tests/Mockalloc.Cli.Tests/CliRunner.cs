@@ -9,7 +9,13 @@ internal static class CliRunner
 
     public static string Fixture(string name) => Path.Combine(RepositoryRoot, "tests", "Mockalloc.Cli.Tests", "Fixtures", name);
 
-    public static (int ExitCode, string Output, string Error) Run(params string[] args)
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<(int, string, string)>> s_runs = new(StringComparer.Ordinal);
+
+    /// <summary>Runs the tool; tests that ask for the same command line share one run (loading a project costs seconds).</summary>
+    public static (int ExitCode, string Output, string Error) Run(params string[] args) =>
+        s_runs.GetOrAdd(string.Join('\0', args), _ => new Lazy<(int, string, string)>(() => RunProcess(args))).Value;
+
+    private static (int ExitCode, string Output, string Error) RunProcess(string[] args)
     {
         string configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
         string tool = Path.Combine(RepositoryRoot, "Mockalloc.Cli", "bin", configuration, "net10.0", "mockalloc.dll");
