@@ -14,6 +14,9 @@ internal sealed class FlowState
 
     public Dictionary<Holder, bool> Guards { get; } = [];
 
+    /// <summary>Known outcomes of comparisons over locals, parameters and constants (<c>count &gt; 0</c>), by canonical text.</summary>
+    public Dictionary<string, bool> Facts { get; } = new(System.StringComparer.Ordinal);
+
     public List<Continuation> Continuations { get; } = [];
 
     /// <summary>True once a branch on this path tested a field of <c>this</c> (a disposed flag, a null check).</summary>
@@ -41,6 +44,11 @@ internal sealed class FlowState
             copy.Guards[pair.Key] = pair.Value;
         }
 
+        foreach (KeyValuePair<string, bool> pair in Facts)
+        {
+            copy.Facts[pair.Key] = pair.Value;
+        }
+
         copy.Continuations.AddRange(Continuations);
         return copy;
     }
@@ -66,6 +74,7 @@ internal sealed class FlowState
             || FieldGuarded != other.FieldGuarded
             || Resources.Count != other.Resources.Count
             || Guards.Count != other.Guards.Count
+            || Facts.Count != other.Facts.Count
             || !Continuations.SequenceEqual(other.Continuations))
         {
             return false;
@@ -87,6 +96,14 @@ internal sealed class FlowState
             }
         }
 
+        foreach (KeyValuePair<string, bool> pair in Facts)
+        {
+            if (!other.Facts.TryGetValue(pair.Key, out bool theirs) || theirs != pair.Value)
+            {
+                return false;
+            }
+        }
+
         return true;
     }
 
@@ -101,6 +118,11 @@ internal sealed class FlowState
         foreach (KeyValuePair<Holder, bool> pair in Guards)
         {
             hash += pair.Key.GetHashCode() ^ (pair.Value ? 1 : 2);
+        }
+
+        foreach (KeyValuePair<string, bool> pair in Facts)
+        {
+            hash += System.StringComparer.Ordinal.GetHashCode(pair.Key) ^ (pair.Value ? 1 : 2);
         }
 
         return (hash * 31) + Continuations.Count;

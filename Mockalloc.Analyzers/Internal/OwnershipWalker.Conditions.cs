@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
@@ -11,6 +12,9 @@ namespace Mockalloc.Analyzers.Internal;
 /// </summary>
 internal sealed partial class OwnershipWalker
 {
+    /// <summary>The variables each comparison fact reads, to forget it when one is written.</summary>
+    private readonly Dictionary<string, string[]> _factVariables = new(System.StringComparer.Ordinal);
+
     /// <summary>Applies "<paramref name="condition"/> is <paramref name="value"/>" to the state; false when the branch is infeasible.</summary>
     private bool Refine(IOperation condition, bool value, FlowState state)
     {
@@ -41,19 +45,24 @@ internal sealed partial class OwnershipWalker
                 return RefineGuard(Holder.Of(local.Local), value, state);
             case IParameterReferenceOperation parameter when parameter.Type?.SpecialType == SpecialType.System_Boolean:
                 return RefineGuard(Holder.Of(parameter.Parameter), value, state);
-            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } binary:
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } binary
+                when (IsNullLike(binary.RightOperand) && HolderOf(binary.LeftOperand) is not null) || (IsNullLike(binary.LeftOperand) && HolderOf(binary.RightOperand) is not null):
                 {
                     bool equal = binary.OperatorKind == BinaryOperatorKind.Equals ? value : !value;
-                    if (IsNullLike(binary.RightOperand) && HolderOf(binary.LeftOperand) is { } left)
+                    return IsNullLike(binary.RightOperand) && HolderOf(binary.LeftOperand) is { } left
+                        ? RefineNull(left, equal, state)
+                        : RefineNull(HolderOf(binary.RightOperand)!, equal, state);
+                }
+
+            case IBinaryOperation binary when Comparison(binary) is { } fact:
+                {
+                    bool holds = fact.Negated ? !value : value;
+                    if (state.Facts.TryGetValue(fact.Key, out bool known))
                     {
-                        return RefineNull(left, equal, state);
+                        return known == holds;
                     }
 
-                    if (IsNullLike(binary.LeftOperand) && HolderOf(binary.RightOperand) is { } right)
-                    {
-                        return RefineNull(right, equal, state);
-                    }
-
+                    state.Facts[fact.Key] = holds;
                     return true;
                 }
 
@@ -67,6 +76,84 @@ internal sealed partial class OwnershipWalker
                 return RefineNull(holder, !value, state);
             default:
                 return true;
+        }
+    }
+
+    /// <summary>
+    /// A comparison of locals, parameters and constants, in a canonical form shared by its negation
+    /// (<c>a != b</c> is <c>!(a == b)</c>, <c>a &lt;= b</c> is <c>!(a &gt; b)</c>), or null for anything else.
+    /// </summary>
+    private (string Key, bool Negated)? Comparison(IBinaryOperation binary)
+    {
+        string? left = StableOperand(binary.LeftOperand);
+        string? right = StableOperand(binary.RightOperand);
+        if (left is null || right is null)
+        {
+            return null;
+        }
+
+        (string op, bool negated) = binary.OperatorKind switch
+        {
+            BinaryOperatorKind.Equals => ("==", false),
+            BinaryOperatorKind.NotEquals => ("==", true),
+            BinaryOperatorKind.GreaterThan => (">", false),
+            BinaryOperatorKind.LessThanOrEqual => (">", true),
+            BinaryOperatorKind.LessThan => ("<", false),
+            BinaryOperatorKind.GreaterThanOrEqual => ("<", true),
+            _ => ("", false),
+        };
+        if (op.Length == 0)
+        {
+            return null;
+        }
+
+        string key = left + " " + op + " " + right;
+        if (!_factVariables.ContainsKey(key))
+        {
+            var names = new List<string>();
+            foreach (IOperation side in new[] { binary.LeftOperand, binary.RightOperand })
+            {
+                switch (Unwrap(side))
+                {
+                    case ILocalReferenceOperation local:
+                        names.Add(local.Local.Name);
+                        break;
+                    case IParameterReferenceOperation parameter:
+                        names.Add(parameter.Parameter.Name);
+                        break;
+                }
+            }
+
+            _factVariables[key] = [.. names];
+        }
+
+        return (key, negated);
+    }
+
+    /// <summary>Text of an operand whose value only an assignment the walker sees can change: a local, a parameter, a constant.</summary>
+    private static string? StableOperand(IOperation operand) => Unwrap(operand) switch
+    {
+        ILocalReferenceOperation { Local.RefKind: RefKind.None } local => "$" + local.Local.Name,
+        IParameterReferenceOperation { Parameter.RefKind: RefKind.None } parameter => "$" + parameter.Parameter.Name,
+        { ConstantValue: { HasValue: true } constant } => "#" + (constant.Value?.ToString() ?? "null"),
+        _ => null,
+    };
+
+    /// <summary>A local or parameter was written: forget its guard value and every comparison that reads it.</summary>
+    private void Forget(ISymbol variable, FlowState state)
+    {
+        state.Guards.Remove(Holder.Of(variable));
+        if (state.Facts.Count == 0)
+        {
+            return;
+        }
+
+        foreach (string key in state.Facts.Keys.ToList())
+        {
+            if (_factVariables.TryGetValue(key, out string[]? names) && System.Array.IndexOf(names, variable.Name) >= 0)
+            {
+                state.Facts.Remove(key);
+            }
         }
     }
 

@@ -84,6 +84,11 @@ internal sealed partial class OwnershipWalker
 
             case IAddressOfOperation addressOf:
                 Escape(Eval(addressOf.Reference, state), state, "its address taken at line " + Line(addressOf.Syntax));
+                foreach (ILocalReferenceOperation written in addressOf.Reference.DescendantsAndSelf().OfType<ILocalReferenceOperation>())
+                {
+                    Forget(written.Local, state);
+                }
+
                 return s_none;
             case IFlowAnonymousFunctionOperation lambda:
                 EscapeCaptured(lambda.Syntax, state);
@@ -95,6 +100,14 @@ internal sealed partial class OwnershipWalker
                     EscapeCapturedBy(reference.Method, state);
                 }
 
+                return s_none;
+            case ICompoundAssignmentOperation or IIncrementOrDecrementOperation or ICoalesceAssignmentOperation or IDeconstructionAssignmentOperation:
+                foreach (IOperation child in operation.ChildOperations)
+                {
+                    Eval(child, state);
+                }
+
+                ForgetWritten(operation, state);
                 return s_none;
             case IArrayCreationOperation { IsImplicit: true }:
                 // The hidden array of a params call: the callee decides, like for any other argument.
@@ -120,6 +133,37 @@ internal sealed partial class OwnershipWalker
                 }
 
                 return s_none;
+        }
+    }
+
+    /// <summary>Forgets guard and comparison knowledge about every local or parameter an operation writes.</summary>
+    private void ForgetWritten(IOperation operation, FlowState state)
+    {
+        IOperation? target = operation switch
+        {
+            ICompoundAssignmentOperation compound => compound.Target,
+            IIncrementOrDecrementOperation increment => increment.Target,
+            ICoalesceAssignmentOperation coalesce => coalesce.Target,
+            IDeconstructionAssignmentOperation deconstruction => deconstruction.Target,
+            IArgumentOperation argument => argument.Value,
+            _ => null,
+        };
+        if (target is null)
+        {
+            return;
+        }
+
+        foreach (IOperation written in target.DescendantsAndSelf())
+        {
+            switch (written)
+            {
+                case ILocalReferenceOperation local:
+                    Forget(local.Local, state);
+                    break;
+                case IParameterReferenceOperation parameter:
+                    Forget(parameter.Parameter, state);
+                    break;
+            }
         }
     }
 
@@ -249,8 +293,9 @@ internal sealed partial class OwnershipWalker
         }
     }
 
-    private static void UpdateGuard(Holder holder, ITypeSymbol type, IOperation value, FlowState state)
+    private void UpdateGuard(Holder holder, ITypeSymbol type, IOperation value, FlowState state)
     {
+        Forget(holder.Symbol!, state);
         if (type.SpecialType != SpecialType.System_Boolean)
         {
             return;
@@ -365,6 +410,11 @@ internal sealed partial class OwnershipWalker
         {
             int ordinal = argument.Parameter?.Ordinal ?? -1;
             List<int> value = Eval(argument.Value, state);
+            if (argument.Parameter?.RefKind is RefKind.Ref or RefKind.Out)
+            {
+                ForgetWritten(argument, state);
+            }
+
             if (ordinal >= 0 && ordinal < values.Length)
             {
                 values[ordinal] = value;
@@ -498,6 +548,17 @@ internal sealed partial class OwnershipWalker
         }
 
         Escape(captured, state, "captured by a lambda or local function at line " + Line(function));
+
+        // The function may write what it captures whenever it runs: forget what conditions told about those variables.
+        foreach (Holder guard in state.Guards.Keys.Where(h => names.Contains(h.Name)).ToList())
+        {
+            state.Guards.Remove(guard);
+        }
+
+        foreach (string key in state.Facts.Keys.Where(k => _factVariables.TryGetValue(k, out string[]? vars) && vars.Any(names.Contains)).ToList())
+        {
+            state.Facts.Remove(key);
+        }
     }
 
     private void EscapeCapturedBy(IMethodSymbol localFunction, FlowState state)

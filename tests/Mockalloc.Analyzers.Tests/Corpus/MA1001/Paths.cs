@@ -104,6 +104,35 @@ public static unsafe class Leaks
 
         Marshal.FreeCoTaskMem(buffer);
     }
+    public static void ComparisonChangedInBetween(int count)
+    {
+        void* p = null;
+        if (count > 0)
+        {
+            p = NativeMemory.Alloc(8); // MA1001
+        }
+
+        count--;
+        if (count > 0)
+        {
+            NativeMemory.Free(p);
+        }
+    }
+
+    public static void GuardFlippedByCompoundAssignment(bool flag, bool other)
+    {
+        IntPtr p = IntPtr.Zero;
+        if (flag)
+        {
+            p = Marshal.AllocHGlobal(8); // MA1001
+        }
+
+        flag &= other;
+        if (flag)
+        {
+            Marshal.FreeHGlobal(p);
+        }
+    }
 }
 
 public static unsafe class Clean
@@ -262,6 +291,49 @@ public static unsafe class Clean
         finally
         {
             Marshal.FreeHGlobal(p);
+        }
+    }
+
+    public static void CorrelatedComparison(int count)
+    {
+        void* p = null;
+        if (count > 0)
+        {
+            p = NativeMemory.Alloc((nuint)count);
+        }
+
+        Console.WriteLine(count);
+        if (count > 0)
+        {
+            NativeMemory.Free(p);
+        }
+    }
+
+    public static void CorrelatedNegatedComparison(int count, int limit)
+    {
+        IntPtr p = IntPtr.Zero;
+        if (count < limit)
+        {
+            p = Marshal.AllocHGlobal(8);
+        }
+
+        if (count >= limit)
+        {
+            return;
+        }
+
+        Marshal.FreeHGlobal(p);
+    }
+
+    public static void LoopConditionRepeated(int n)
+    {
+        for (int i = 0; i < n; i++)
+        {
+            void* p = NativeMemory.Alloc(4);
+            if (i < n)
+            {
+                NativeMemory.Free(p);
+            }
         }
     }
 }
