@@ -120,6 +120,11 @@ internal sealed partial class OwnershipWalker
             case IReturnOperation { Kind: OperationKind.YieldReturn } yielded:
                 Escape(Eval(yielded.ReturnedValue, state), state, "yielded at line " + Line(yielded.Syntax));
                 return s_none;
+            case IInvalidOperation:
+                // Code that does not bind (being typed, or a missing reference): whatever it does with a
+                // resource is unknown, so the walker stops following it rather than guess a leak.
+                EscapeChildren(operation, state, "used by code that does not compile at line " + Line(operation.Syntax));
+                return s_none;
             case IArrayCreationOperation:
             case ITupleOperation:
             case IAnonymousObjectCreationOperation:

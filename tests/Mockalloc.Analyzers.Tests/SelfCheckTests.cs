@@ -6,9 +6,15 @@ namespace Mockalloc.Analyzers.Tests;
 /// <summary>No false positive on the repository's own shipped code: the checker must stay quiet on it.</summary>
 public sealed class SelfCheckTests
 {
+    /// <summary>Every shipped project: a top-level <c>Mockalloc.*</c> folder with a project file.</summary>
+    public static IEnumerable<object[]> ShippedProjects =>
+        Directory.EnumerateDirectories(RepositoryRoot.Path, "Mockalloc.*")
+            .Where(d => Directory.EnumerateFiles(d, "*.csproj").Any())
+            .Select(d => new object[] { Path.GetFileName(d) })
+            .OrderBy(p => (string)p[0], StringComparer.Ordinal);
+
     [Theory]
-    [InlineData("Mockalloc.Core")]
-    [InlineData("Mockalloc.Analyzers")]
+    [MemberData(nameof(ShippedProjects))]
     public void Shipped_project_has_no_leak_report(string project)
     {
         string folder = Path.Combine(RepositoryRoot.Path, project);

@@ -1,0 +1,53 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Mockalloc.Analyzers.Tests;
+
+/// <summary>Code that does not compile (being typed in an editor) neither crashes the checker nor makes it guess a leak.</summary>
+public sealed class RobustnessTests
+{
+    [Fact]
+    public void Resource_handed_to_code_that_does_not_bind_is_not_reported()
+    {
+        const string source = """
+            using System;
+            using System.Runtime.InteropServices;
+            static class C
+            {
+                static void M()
+                {
+                    IntPtr p = Marshal.AllocHGlobal(8);
+                    UnknownHelper.Release(p);
+                }
+            }
+            """;
+        var compilation = CSharpCompilation.Create(
+            "Broken",
+            [CSharpSyntaxTree.ParseText(source)],
+            AnalyzerHarness.Compile(("Ok.cs", "class Ok { }")).References,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        Assert.Contains(compilation.GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error);
+
+        Assert.Empty(AnalyzerHarness.Run(compilation));
+    }
+
+    [Fact]
+    public void Same_leak_is_reported_once_per_acquisition_whatever_the_number_of_paths()
+    {
+        var diagnostics = AnalyzerHarness.RunOn("""
+            using System;
+            using System.Runtime.InteropServices;
+            static class C
+            {
+                static void M(bool a, bool b, bool c)
+                {
+                    IntPtr p = Marshal.AllocHGlobal(8);
+                    if (a) return;
+                    if (b) return;
+                    if (c) return;
+                }
+            }
+            """);
+        Assert.Single(diagnostics);
+    }
+}
