@@ -35,10 +35,13 @@ public static class Allocs
         {
             body();
         }
-        finally
+        catch
         {
             RegionFlow.End(region, outer);
+            Complete(region);
+            throw;
         }
+        RegionFlow.End(region, outer);
         return Complete(region);
     }
 
@@ -105,7 +108,9 @@ public static class Allocs
     private static AllocInfo Complete(Region region)
     {
         using RegionFlow.TrackerWork trackerWork = RegionFlow.StartTrackerWork();
-        (AllocAccumulator totals, long managedBytes) = region.Complete();
+        bool callerInside = RegionFlow.FlushCurrentThread(region);
+        (AllocAccumulator totals, long managedBytes) = region.Complete(callerInside);
+        RegionFlow.Retire();
         return new AllocInfo(totals, managedBytes, region.Options);
     }
 

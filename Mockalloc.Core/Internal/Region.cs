@@ -62,15 +62,19 @@ internal sealed class Region
     /// <summary>
     /// Closes the region and returns its totals; merges them into the parent region.
     /// </summary>
-    public (AllocAccumulator Totals, long ManagedBytes) Complete()
+    /// <param name="callerInside">Whether the calling thread is itself still running the region's flow
+    /// (having flushed its events already).</param>
+    public (AllocAccumulator Totals, long ManagedBytes) Complete(bool callerInside)
     {
         // Threads of the flow that are still unwinding (the last segment of an async body can finish on a
-        // pool thread just after its task completes) hand over their shard within microseconds.
-        if (ThreadsInside > 0)
+        // pool thread just after its task completes) hand over their shard within microseconds. Threads the
+        // body started and did not wait for are given up to a second.
+        int others = callerInside ? 1 : 0;
+        if (ThreadsInside > others)
         {
             var wait = new SpinWait();
             long deadline = Environment.TickCount64 + 1000;
-            while (ThreadsInside > 0 && Environment.TickCount64 < deadline)
+            while (ThreadsInside > others && Environment.TickCount64 < deadline)
             {
                 wait.SpinOnce();
             }

@@ -43,6 +43,9 @@ internal static class RegionFlow
     /// <summary>The innermost region of the current flow, or null.</summary>
     public static Region? Current => s_current.Value;
 
+    /// <summary>Whether this thread is running some region's flow now (cheap: no AsyncLocal lookup).</summary>
+    public static bool IsRecordingOnThisThread => s_liveRegions != 0 && t_active is not null;
+
     /// <summary>Records an acquisition for the current flow's innermost region, if any.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void OnAlloc(ulong id, ulong size, ulong alignment, AllocFamily family)
@@ -82,7 +85,7 @@ internal static class RegionFlow
     }
 
     /// <summary>
-    /// Ends <paramref name="region"/> in the current flow by restoring the context <see cref="Begin"/>
+    /// Leaves <paramref name="region"/> in the current flow by restoring the context <see cref="Begin"/>
     /// returned (restoring an existing context allocates nothing, so the region is charged nothing).
     /// </summary>
     public static void End(Region region, ExecutionContext? outer)
@@ -99,7 +102,30 @@ internal static class RegionFlow
             s_current.Value = region.Parent;
             t_hasSegmentEnd = false;
         }
-        Interlocked.Decrement(ref s_liveRegions);
+    }
+
+    /// <summary>
+    /// The region has completed: no more events can reach it. (An async body's continuations keep recording
+    /// after <see cref="End"/> restored the caller's flow, so this is a separate step.)
+    /// </summary>
+    public static void Retire() => Interlocked.Decrement(ref s_liveRegions);
+
+    /// <summary>
+    /// Hands this thread's unflushed events to <paramref name="region"/> when the thread is running its
+    /// flow, as happens when an async body's last continuation completes the region inline.
+    /// </summary>
+    /// <returns>Whether this thread is running <paramref name="region"/>'s flow.</returns>
+    public static bool FlushCurrentThread(Region region)
+    {
+        if (t_active is not { } shard || shard.Region != region)
+        {
+            return false;
+        }
+        long now = GC.GetAllocatedBytesForCurrentThread();
+        region.Add(shard.Events, now - shard.ManagedStart);
+        shard.Events = default;
+        shard.ManagedStart = now;
+        return true;
     }
 
     /// <summary>

@@ -1,0 +1,31 @@
+using System.Runtime.CompilerServices;
+
+namespace Mockalloc.Internal;
+
+/// <summary>
+/// Family values for pools: each pool instance is its own family, so a buffer returned to another pool
+/// than it was rented from reports MismatchedFree.
+/// </summary>
+internal static class PoolFamily
+{
+    private const ulong PoolBit = 1UL << 40;
+    private const ulong OtherPoolBit = 1UL << 41;
+    private static long s_nextId;
+
+    /// <summary>The family of <paramref name="pool"/>: distinct from the native families and stable for the pool's life.</summary>
+    public static ulong Of(object pool) => PoolBit | (uint)RuntimeHelpers.GetHashCode(pool);
+
+    /// <summary>
+    /// The family a release through <paramref name="returnedTo"/> reports for a buffer rented from
+    /// <paramref name="rentedFrom"/>: the renting pool's family when they are the same instance, and a
+    /// different one otherwise (even if two pools' hash codes collide).
+    /// </summary>
+    public static ulong OfRelease(object rentedFrom, object returnedTo) =>
+        ReferenceEquals(rentedFrom, returnedTo) ? Of(rentedFrom) : Of(returnedTo) | OtherPoolBit;
+
+    /// <summary>A fresh identity for a rented buffer (object addresses move, so buffers get numbers).</summary>
+    public static ulong NewBufferId() => (ulong)Interlocked.Increment(ref s_nextId);
+
+    /// <summary>An identity for a buffer that was never rented through tracking.</summary>
+    public static ulong ForeignBufferId(object buffer) => (1UL << 63) | (uint)RuntimeHelpers.GetHashCode(buffer);
+}

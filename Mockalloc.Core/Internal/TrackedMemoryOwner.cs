@@ -1,0 +1,33 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+
+namespace Mockalloc.Internal;
+
+/// <summary>The owner <c>TrackedMemoryPool.Rent</c> hands out: reports its disposal, contains a second one.</summary>
+internal sealed class TrackedMemoryOwner<T> : IMemoryOwner<T>
+{
+    private readonly IMemoryOwner<T> _inner;
+    private readonly ulong _id = PoolFamily.NewBufferId();
+    private readonly ulong _family;
+    private readonly ulong _bytes;
+    private int _disposed;
+
+    public TrackedMemoryOwner(IMemoryOwner<T> inner, ulong family)
+    {
+        _inner = inner;
+        _family = family;
+        _bytes = (ulong)inner.Memory.Length * (ulong)Unsafe.SizeOf<T>();
+        RegionFlow.OnAlloc(_id, _bytes, 0, (AllocFamily)family);
+    }
+
+    public Memory<T> Memory => Volatile.Read(ref _disposed) == 0 ? _inner.Memory : throw new ObjectDisposedException(nameof(IMemoryOwner<T>));
+
+    public void Dispose()
+    {
+        RegionFlow.OnFree(_id, _bytes, 0, (AllocFamily)_family);
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _inner.Dispose();
+        }
+    }
+}

@@ -1,0 +1,158 @@
+using System.Runtime.InteropServices;
+using Mockalloc.Internal;
+
+namespace Mockalloc.Tracked;
+
+/// <summary>
+/// GC handles with every allocation and release reported to the current region: <see cref="GCHandle"/>
+/// and the typed <see cref="GCHandle{T}"/>, <see cref="PinnedGCHandle{T}"/> and <see cref="WeakGCHandle{T}"/>.
+/// </summary>
+/// <remarks>
+/// <para>Handles allocated inside a region are kept in an exact table until freed (outside regions, while
+/// the table is empty, the calls cost what the BCL's do). Releasing a handle that is not live (a second
+/// <c>Free</c> through a copy, or a handle that was never allocated through tracking) is reported and,
+/// inside a region, never reaches the runtime, whose handle table it could corrupt.</para>
+/// <para>The typed handles are created with <c>new</c>, which interceptors cannot redirect: call the
+/// <c>New…</c> factories here, or let the weaver rewrite the constructor calls.</para>
+/// </remarks>
+public static class TrackedGCHandle
+{
+    private static readonly LiveTable<nint, byte> Live = new(EqualityComparer<nint>.Default);
+
+    /// <summary>Tracked <see cref="GCHandle.Alloc(object?)"/>.</summary>
+    /// <param name="value">The object the handle refers to.</param>
+    /// <returns>A normal handle.</returns>
+    public static GCHandle Alloc(object? value) => Allocated(GCHandle.Alloc(value));
+
+    /// <summary>Tracked <see cref="GCHandle.Alloc(object?, GCHandleType)"/>.</summary>
+    /// <param name="value">The object the handle refers to.</param>
+    /// <param name="type">The kind of handle.</param>
+    /// <returns>The handle.</returns>
+    /// <exception cref="ArgumentException"><paramref name="value"/> cannot be pinned, or <paramref name="type"/> is invalid.</exception>
+    public static GCHandle Alloc(object? value, GCHandleType type) => Allocated(GCHandle.Alloc(value, type));
+
+    /// <summary>Tracked <see cref="GCHandle.Free"/>; clears <paramref name="handle"/> as the BCL does.</summary>
+    /// <param name="handle">The handle (the receiver of the BCL instance method).</param>
+    /// <exception cref="InvalidOperationException">The handle was never allocated (default).</exception>
+    public static void Free(ref GCHandle handle)
+    {
+        if (!handle.IsAllocated)
+        {
+            handle.Free();   // the BCL's own exception
+            return;
+        }
+        if (Released(GCHandle.ToIntPtr(handle)))
+        {
+            handle.Free();
+        }
+        else
+        {
+            handle = default;
+        }
+    }
+
+    /// <summary>Tracked <c>new GCHandle&lt;T&gt;(target)</c>.</summary>
+    /// <typeparam name="T">The target type.</typeparam>
+    /// <param name="target">The object the handle refers to.</param>
+    /// <returns>The handle.</returns>
+    public static GCHandle<T> NewGCHandle<T>(T target)
+        where T : class?
+    {
+        var handle = new GCHandle<T>(target);
+        Record(GCHandle<T>.ToIntPtr(handle));
+        return handle;
+    }
+
+    /// <summary>Tracked <see cref="GCHandle{T}.Dispose"/>; clears <paramref name="handle"/>.</summary>
+    /// <typeparam name="T">The target type.</typeparam>
+    /// <param name="handle">The handle.</param>
+    public static void Dispose<T>(ref GCHandle<T> handle)
+        where T : class?
+    {
+        if (handle.IsAllocated && Released(GCHandle<T>.ToIntPtr(handle)))
+        {
+            handle.Dispose();
+        }
+        handle = default;
+    }
+
+    /// <summary>Tracked <c>new PinnedGCHandle&lt;T&gt;(target)</c>.</summary>
+    /// <typeparam name="T">The target type.</typeparam>
+    /// <param name="target">The object to pin.</param>
+    /// <returns>The handle.</returns>
+    public static PinnedGCHandle<T> NewPinnedGCHandle<T>(T target)
+        where T : class?
+    {
+        var handle = new PinnedGCHandle<T>(target);
+        Record(PinnedGCHandle<T>.ToIntPtr(handle));
+        return handle;
+    }
+
+    /// <summary>Tracked <see cref="PinnedGCHandle{T}.Dispose"/>; clears <paramref name="handle"/>.</summary>
+    /// <typeparam name="T">The target type.</typeparam>
+    /// <param name="handle">The handle.</param>
+    public static void Dispose<T>(ref PinnedGCHandle<T> handle)
+        where T : class?
+    {
+        if (handle.IsAllocated && Released(PinnedGCHandle<T>.ToIntPtr(handle)))
+        {
+            handle.Dispose();
+        }
+        handle = default;
+    }
+
+    /// <summary>Tracked <c>new WeakGCHandle&lt;T&gt;(target, trackResurrection)</c>.</summary>
+    /// <typeparam name="T">The target type.</typeparam>
+    /// <param name="target">The object the handle refers to weakly.</param>
+    /// <param name="trackResurrection">Whether to track the target past finalization.</param>
+    /// <returns>The handle.</returns>
+    public static WeakGCHandle<T> NewWeakGCHandle<T>(T target, bool trackResurrection = false)
+        where T : class?
+    {
+        var handle = new WeakGCHandle<T>(target, trackResurrection);
+        Record(WeakGCHandle<T>.ToIntPtr(handle));
+        return handle;
+    }
+
+    /// <summary>Tracked <see cref="WeakGCHandle{T}.Dispose"/>; clears <paramref name="handle"/>.</summary>
+    /// <typeparam name="T">The target type.</typeparam>
+    /// <param name="handle">The handle.</param>
+    public static void Dispose<T>(ref WeakGCHandle<T> handle)
+        where T : class?
+    {
+        if (handle.IsAllocated && Released(WeakGCHandle<T>.ToIntPtr(handle)))
+        {
+            handle.Dispose();
+        }
+        handle = default;
+    }
+
+    private static GCHandle Allocated(GCHandle handle)
+    {
+        Record(GCHandle.ToIntPtr(handle));
+        return handle;
+    }
+
+    private static void Record(nint id)
+    {
+        if (RegionFlow.IsRecordingOnThisThread)
+        {
+            Live.Add(id, 0);
+            RegionFlow.OnAlloc((nuint)id, 0, 0, AllocFamily.GCHandle);
+        }
+    }
+
+    // Records the release; true when the runtime should release the handle for real: a handle of the
+    // table, or any handle outside regions (it may come from untracked code, as the BCL would take it).
+    private static bool Released(nint id)
+    {
+        bool recording = RegionFlow.IsRecordingOnThisThread;
+        if (!recording && Live.IsEmpty)
+        {
+            return true;
+        }
+        bool live = Live.TryRemove(id, out _);
+        RegionFlow.OnFree((nuint)id, 0, 0, AllocFamily.GCHandle);
+        return live || !recording;
+    }
+}

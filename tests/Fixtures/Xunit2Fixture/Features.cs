@@ -1,0 +1,32 @@
+using Fixtures;
+using Xunit;
+
+namespace Xunit2Fixture;
+
+public class Features
+{
+    [MockallocFact(Skip = "skipped on purpose")]
+    public void Skipped() => Blocks.Allocate();
+
+    [MockallocTheory(Skip = "skipped on purpose")]
+    [InlineData(1)]
+    public void SkippedTheory(int count) => Blocks.AllocateAndFree(count);
+
+    [MockallocFact(DisplayName = "a custom display name")]
+    public void Named() => Blocks.AllocateAndFree(1);
+
+    [MockallocFact(Timeout = 200)]
+    public async Task TimesOut()
+    {
+        // Leaks, but a timed-out test is not judged: only the timeout is reported.
+        Blocks.Allocate();
+        await Task.Delay(20_000);
+    }
+
+    [MockallocFact(Timeout = 20_000)]
+    public async Task FinishesInTime()
+    {
+        await Task.Delay(10);
+        Blocks.AllocateAndFree(1);
+    }
+}

@@ -1,0 +1,78 @@
+using Fixtures;
+using Xunit;
+
+namespace Xunit2Fixture;
+
+// The constructor's block is freed by Dispose: balanced only if both are inside the test's region.
+public sealed class ConstructorAndDispose : IDisposable
+{
+    private readonly nint _block = Blocks.Allocate();
+
+    [MockallocFact]
+    public void Passes()
+    {
+    }
+
+    public void Dispose() => Blocks.Free(_block);
+}
+
+public class LeakInConstructor
+{
+    public LeakInConstructor() => Blocks.Allocate();
+
+    [MockallocFact]
+    public void Leaks()
+    {
+    }
+}
+
+public sealed class AsyncLifetime : IAsyncLifetime
+{
+    private nint _block;
+
+    public async Task InitializeAsync()
+    {
+        await Task.Yield();
+        _block = Blocks.Allocate();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Task.Yield();
+        Blocks.Free(_block);
+    }
+
+    [MockallocFact]
+    public void Passes()
+    {
+    }
+}
+
+// Holds a block for the whole class: a leak if class fixtures were part of the test's region.
+public sealed class HeldBlock : IDisposable
+{
+    private readonly nint _block = Blocks.Allocate();
+
+    public void Dispose() => Blocks.Free(_block);
+}
+
+public class ClassFixtureNotRecorded(HeldBlock held) : IClassFixture<HeldBlock>
+{
+    [MockallocFact]
+    public void Passes()
+    {
+        Assert.NotNull(held);
+        Blocks.AllocateAndFree(1);
+    }
+}
+
+// The test output helper is injected as with [Fact].
+public class OutputHelper(Xunit.Abstractions.ITestOutputHelper output)
+{
+    [MockallocFact]
+    public void Passes()
+    {
+        output.WriteLine("written from a Mockalloc test");
+        Blocks.AllocateAndFree(1);
+    }
+}

@@ -1,0 +1,49 @@
+using System.Runtime.InteropServices;
+using Mockalloc;
+using Mockalloc.Tracked;
+
+// Usage: Mockalloc.CrashScenarios <scenario>. Prints "verdict: <error or OK>" and exits 0 when the process
+// survives. The raw-* scenarios do the same through the BCL, to show that they do kill the process.
+if (args.Length != 1 || !Scenarios.All.TryGetValue(args[0], out Action? scenario))
+{
+    Console.Error.WriteLine($"usage: Mockalloc.CrashScenarios <{string.Join("|", Scenarios.All.Keys)}>");
+    return 2;
+}
+AllocInfo info = Allocs.Record(scenario);
+Console.WriteLine($"verdict: {info.Error?.ToString() ?? "OK"}");
+return 0;
+
+internal static unsafe class Scenarios
+{
+    public static readonly Dictionary<string, Action> All = new()
+    {
+        ["native-double-free"] = () => Twice(TrackedNativeMemory.Alloc(64), p => TrackedNativeMemory.Free((void*)p)),
+        ["native-double-free-large"] = () => Twice(TrackedNativeMemory.Alloc(8 << 20), p => TrackedNativeMemory.Free((void*)p)),
+        ["aligned-double-free"] = () => Twice(TrackedNativeMemory.AlignedAlloc(64, 64), p => TrackedNativeMemory.AlignedFree((void*)p)),
+        ["native-interior-pointer"] = () => TrackedNativeMemory.Free((byte*)TrackedNativeMemory.Alloc(64) + 16),
+        ["aligned-freed-by-free"] = () => TrackedNativeMemory.Free(TrackedNativeMemory.AlignedAlloc(64, 256)),
+        ["hglobal-double-free"] = () => Twice((void*)TrackedMarshal.AllocHGlobal(64), p => TrackedMarshal.FreeHGlobal(p)),
+        ["cotaskmem-double-free"] = () => Twice((void*)TrackedMarshal.AllocCoTaskMem(64), p => TrackedMarshal.FreeCoTaskMem(p)),
+        ["bstr-double-free"] = () => Twice((void*)TrackedMarshal.StringToBSTR("text"), p => TrackedMarshal.FreeBSTR(p)),
+        ["gchandle-double-free"] = () =>
+        {
+            GCHandle handle = TrackedGCHandle.Alloc(new object());
+            GCHandle copy = handle;
+            TrackedGCHandle.Free(ref handle);
+            TrackedGCHandle.Free(ref copy);
+        },
+        ["raw-native-double-free"] = () => Twice(NativeMemory.Alloc(64), p => NativeMemory.Free((void*)p)),
+        ["raw-native-interior-pointer"] = () => NativeMemory.Free((byte*)NativeMemory.Alloc(64) + 16),
+    };
+
+    private static void Twice(void* block, Action<nint> release)
+    {
+        release((nint)block);
+        // Churn the allocator between the two releases, as a real program would.
+        for (int i = 0; i < 100; i++)
+        {
+            NativeMemory.Free(NativeMemory.Alloc((nuint)(16 * (i + 1))));
+        }
+        release((nint)block);
+    }
+}

@@ -1,0 +1,72 @@
+namespace Mockalloc.TestAttributes.Tests.EndToEnd;
+
+/// <summary>
+/// What each fixture test must report. A row is (key, outcome, message parts): the parts are separated by
+/// '|'; each must appear in the TRX error message, or, with a leading '!', must not.
+/// </summary>
+public static class Expectations
+{
+    public const string Leak = "Mockalloc: Leak: 1 of 1 acquisitions";
+    public const string NoData = "Mockalloc: NoData|MockallocIntercept";
+
+    /// <summary>Fixture tests every framework has, under the same class and method names.</summary>
+    public static TheoryData<string, string, string> Common() => new()
+    {
+        { "Basics/Passes", "Passed", "" },
+        { "Basics/Leaks", "Failed", Leak },
+        { "Basics/DoubleFrees", "Failed", "Mockalloc: DoubleFree: 2 releases for 1 acquisitions" },
+        { "Basics/AllocatesNothing", "Failed", NoData },
+        { "Basics/AllocatesNothingAllowed", "Passed", "" },
+        { "Basics/FailsAndLeaks", "Failed", "own failure marker|" + Leak },
+        { "Basics/FailsBeforeAllocating", "Failed", "own failure marker|!NoData" },
+        { "Async/TaskLeaksAfterAwait", "Failed", Leak },
+        { "Async/TaskFreesOnAnotherThread", "Passed", "" },
+        { "Async/ValueTaskLeaksAfterAwait", "Failed", Leak },
+        { "Async/ThreadHopPasses", "Passed", "" },
+        { "ConstructorAndDispose/Passes", "Passed", "" },
+        { "LeakInConstructor/Leaks", "Failed", Leak },
+        { "AssemblyBudget/AllocatesFour", "Failed", "Mockalloc: OverBudget|MaxAllocations = 3" },
+        { "AssemblyBudget/AllocatesThree", "Passed", "" },
+        { "AssemblyBudget/MethodRaisesBudget", "Passed", "" },
+        { "AssemblyBudget/MethodRemovesBudget", "Passed", "" },
+        { "ClassDefaults/AllocatesNothing", "Passed", "" },
+        { "ClassDefaults/AllocatesFour", "Passed", "" },
+        { "ClassDefaults/MethodForbidsNoData", "Failed", NoData },
+        { "Features/Skipped", "NotExecuted", "" },
+        { "Features/a custom display name", "Passed", "" },
+        { "Features/TimesOut", "Failed", "timed out|!Mockalloc" },
+        { "Features/FinishesInTime", "Passed", "" },
+    };
+
+    public static TheoryData<string, string, string> Plus(this TheoryData<string, string, string> common, TheoryData<string, string, string> specific)
+    {
+        foreach (object[] row in specific)
+        {
+            common.Add((string)row[0], (string)row[1], (string)row[2]);
+        }
+        return common;
+    }
+
+    public static void Check(TrxResult result, string outcome, string messageParts)
+    {
+        Assert.True(result.Outcome == outcome, $"{result.Key}: expected {outcome}, got {result.Outcome}. Message: {result.Message}");
+        foreach (string part in messageParts.Split('|', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (part.StartsWith('!'))
+            {
+                Assert.DoesNotContain(part[1..], result.Message, StringComparison.Ordinal);
+            }
+            else
+            {
+                Assert.Contains(part, result.Message, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    public static void CheckEveryResultIsExpected(IReadOnlyList<TrxResult> results, TheoryData<string, string, string> expectations)
+    {
+        var expected = expectations.Select(row => (string)row[0]).Order(StringComparer.Ordinal).ToList();
+        var actual = results.Select(r => r.Key).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(expected, actual);
+    }
+}
