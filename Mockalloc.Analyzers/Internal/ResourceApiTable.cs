@@ -31,6 +31,10 @@ internal static class ResourceApiTable
         new(GCHandle, "op_Explicit", ApiRole.Alias, "handle", 0, "GCHandle explicit conversion"),
         new("Mockalloc.Tracked.TrackedGCHandle", "Alloc", ApiRole.Acquire, "handle", -1, "TrackedGCHandle.Alloc"),
         new("Mockalloc.Tracked.TrackedGCHandle", "Free", ApiRole.Release, "handle", 0, "TrackedGCHandle.Free"),
+        new("Mockalloc.Tracked.TrackedGCHandle", "NewGCHandle", ApiRole.Acquire, "handle", -1, "TrackedGCHandle.NewGCHandle"),
+        new("Mockalloc.Tracked.TrackedGCHandle", "NewPinnedGCHandle", ApiRole.Acquire, "handle", -1, "TrackedGCHandle.NewPinnedGCHandle"),
+        new("Mockalloc.Tracked.TrackedGCHandle", "NewWeakGCHandle", ApiRole.Acquire, "handle", -1, "TrackedGCHandle.NewWeakGCHandle"),
+        new("Mockalloc.Tracked.TrackedGCHandle", "Dispose", ApiRole.Release, "handle", 0, "TrackedGCHandle.Dispose"),
         .. TypedHandle("GCHandle`1", "GCHandle<T>"),
         .. TypedHandle("PinnedGCHandle`1", "PinnedGCHandle<T>"),
         .. TypedHandle("WeakGCHandle`1", "WeakGCHandle<T>"),
@@ -39,6 +43,10 @@ internal static class ResourceApiTable
         new("System.Buffers.ArrayPool`1", "Rent", ApiRole.Acquire, "pool", -1, "ArrayPool<T>.Rent"),
         new("System.Buffers.ArrayPool`1", "Return", ApiRole.Release, "pool", 0, "ArrayPool<T>.Return"),
         new("System.Buffers.MemoryPool`1", "Rent", ApiRole.Acquire, "pool", -1, "MemoryPool<T>.Rent"),
+        new("Mockalloc.Tracked.TrackedArrayPool", "Rent", ApiRole.Acquire, "pool", -1, "TrackedArrayPool.Rent"),
+        new("Mockalloc.Tracked.TrackedArrayPool", "Return", ApiRole.Release, "pool", 1, "TrackedArrayPool.Return"),
+        new("Mockalloc.Tracked.TrackedMemoryPool", "Rent", ApiRole.Acquire, "pool", -1, "TrackedMemoryPool.Rent"),
+        new("Mockalloc.Tracked.TrackedMemoryPool", "Dispose", ApiRole.Release, "pool", 0, "TrackedMemoryPool.Dispose"),
 
         // the allocator abstraction of Mockalloc.Core
         .. Allocator("Mockalloc.INativeAllocator", "INativeAllocator"),
