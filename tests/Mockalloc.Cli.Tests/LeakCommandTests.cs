@@ -92,4 +92,16 @@ public sealed class LeakCommandTests
         Assert.Contains("- released by NativeMemory.Free at line 23", output);
         Assert.Contains("verdict: LEAKS when `count == 0` is true and the method returns at line 13", output);
     }
+
+    [Fact]
+    public void Folder_with_one_solution_loads_every_project_of_it()
+    {
+        (int exit, string output, string error) = CliRunner.Run("leak", CliRunner.Fixture("Solution"), "--verbose");
+
+        Assert.True(exit == 1, output + error);
+        Assert.Contains("mockalloc leak: 2 leaks found in Fixtures.sln", output);
+        Assert.Contains("--> ../Leaky/Buffers.cs:10:29", output);
+        Assert.Contains("mockalloc: loaded Clean:", error);
+        Assert.Contains("mockalloc: loaded Leaky:", error);
+    }
 }
