@@ -15,6 +15,40 @@ internal sealed partial class OwnershipWalker
     /// <summary>The variables each comparison fact reads, to forget it when one is written.</summary>
     private readonly Dictionary<string, string[]> _factVariables = new(System.StringComparer.Ordinal);
 
+    /// <summary>
+    /// How many branches of the body test each boolean variable or comparison. Only a condition tested
+    /// twice can correlate two branches, so only those are remembered: independent conditions would
+    /// otherwise multiply the states (2^n for n unrelated <c>if</c>s) without making anything more exact.
+    /// </summary>
+    private Dictionary<object, int>? _conditionCounts;
+
+    private int TimesTested(object condition)
+    {
+        if (_conditionCounts is null)
+        {
+            _conditionCounts = [];
+            foreach (BasicBlock block in _cfg.Blocks)
+            {
+                if (block.ConditionKind != ControlFlowConditionKind.None && block.BranchValue is { } branch && ConditionKey(branch) is { } key)
+                {
+                    _conditionCounts[key] = _conditionCounts.TryGetValue(key, out int count) ? count + 1 : 1;
+                }
+            }
+        }
+
+        return _conditionCounts.TryGetValue(condition, out int times) ? times : 0;
+    }
+
+    /// <summary>What a branch condition tests, for <see cref="TimesTested"/>: a boolean variable's holder or a comparison's key.</summary>
+    private object? ConditionKey(IOperation condition) => Unwrap(condition) switch
+    {
+        IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not => ConditionKey(not.Operand),
+        ILocalReferenceOperation local => Holder.Of(local.Local),
+        IParameterReferenceOperation parameter => Holder.Of(parameter.Parameter),
+        IBinaryOperation binary => Comparison(binary)?.Key,
+        _ => null,
+    };
+
     /// <summary>Applies "<paramref name="condition"/> is <paramref name="value"/>" to the state; false when the branch is infeasible.</summary>
     private bool Refine(IOperation condition, bool value, FlowState state)
     {
@@ -62,7 +96,11 @@ internal sealed partial class OwnershipWalker
                         return known == holds;
                     }
 
-                    state.Facts[fact.Key] = holds;
+                    if (TimesTested(fact.Key) >= 2)
+                    {
+                        state.Facts[fact.Key] = holds;
+                    }
+
                     return true;
                 }
 
@@ -157,14 +195,18 @@ internal sealed partial class OwnershipWalker
         }
     }
 
-    private static bool RefineGuard(Holder holder, bool value, FlowState state)
+    private bool RefineGuard(Holder holder, bool value, FlowState state)
     {
         if (state.Guards.TryGetValue(holder, out bool known))
         {
             return known == value;
         }
 
-        state.Guards[holder] = value;
+        if (TimesTested(holder) >= 2)
+        {
+            state.Guards[holder] = value;
+        }
+
         return true;
     }
 

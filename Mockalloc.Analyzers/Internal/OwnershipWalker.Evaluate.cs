@@ -306,7 +306,7 @@ internal sealed partial class OwnershipWalker
             return;
         }
 
-        if (value.ConstantValue is { HasValue: true, Value: bool known })
+        if (value.ConstantValue is { HasValue: true, Value: bool known } && TimesTested(holder) >= 1)
         {
             state.Guards[holder] = known;
         }

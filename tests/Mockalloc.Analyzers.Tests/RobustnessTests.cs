@@ -50,4 +50,27 @@ public sealed class RobustnessTests
             """);
         Assert.Single(diagnostics);
     }
+
+    [Fact]
+    public void Many_independent_conditions_do_not_exhaust_the_path_budget()
+    {
+        // 40 unrelated tests would be 2^40 states if each were remembered; only repeated ones are.
+        string checks = string.Concat(Enumerable.Range(0, 40).Select(i => $"        if (a{i} > {i}) total += {i};\n"));
+        string parameters = string.Join(", ", Enumerable.Range(0, 40).Select(i => $"int a{i}"));
+        var diagnostics = AnalyzerHarness.RunOn($$"""
+            using System;
+            using System.Runtime.InteropServices;
+            static class C
+            {
+                static int M({{parameters}})
+                {
+                    int total = 0;
+                    IntPtr p = Marshal.AllocHGlobal(8);
+            {{checks}}
+                    return total;
+                }
+            }
+            """);
+        Assert.Equal("MA1001", Assert.Single(diagnostics).Id);
+    }
 }
