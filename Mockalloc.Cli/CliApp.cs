@@ -11,11 +11,11 @@ internal static class CliApp
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
-        var path = new Argument<string>("path") { Description = "A .csproj, a .sln/.slnx, or a folder holding exactly one of them." };
+        var path = new Argument<string>("path") { Description = "A .csproj, a .sln/.slnx, or a folder: its only solution, else its only project." };
         var format = new Option<string>("--format") { Description = "Report format: text, json or sarif (SARIF 2.1.0).", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json", "sarif");
         var types = new Option<bool>("--types") { Description = "Also print each type's ownership summary (fields that hold resources and what releases them)." };
-        var explain = new Option<string?>("--explain") { Description = "Print the ownership facts of the named method (Name or Type.Name) instead of the report." };
+        var explain = new Option<string?>("--explain") { HelpName = "method", Description = "Print the ownership facts of the named method (Name or Type.Name) instead of the report." };
         var smt = new Option<bool>("--smt") { Description = "With --explain: print the facts as SMT-LIB2 constraints (z3 answers sat when leak-free, unsat when a path leaks)." };
         var verbose = new Option<bool>("--verbose") { Description = "Print load and timing details to standard error." };
 

@@ -38,4 +38,8 @@ public sealed class BadInputTests
     [Fact]
     public void Unknown_method_to_explain() =>
         AssertBadInput(CliRunner.Run("leak", CliRunner.Fixture("Clean"), "--explain", "NoSuchMethod"), "no method named 'NoSuchMethod'");
+
+    [Fact]
+    public void No_command() =>
+        AssertBadInput(CliRunner.Run(), "Required command was not provided");
 }
