@@ -67,6 +67,7 @@ internal static class SarifReport
                         })]),
                     },
                 },
+                ["columnKind"] = "utf16CodeUnits",
                 ["originalUriBaseIds"] = new JsonObject
                 {
                     ["SRCROOT"] = new JsonObject { ["uri"] = new Uri(code.Root.EndsWith(Path.DirectorySeparatorChar) ? code.Root : code.Root + Path.DirectorySeparatorChar).AbsoluteUri },

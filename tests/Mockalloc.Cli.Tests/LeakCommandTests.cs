@@ -62,6 +62,7 @@ public sealed class LeakCommandTests
         Assert.Equal("2.1.0", root.GetProperty("version").GetString());
         Assert.Contains("sarif-2.1.0", root.GetProperty("$schema").GetString());
         JsonElement run = Assert.Single(root.GetProperty("runs").EnumerateArray());
+        Assert.Equal("utf16CodeUnits", run.GetProperty("columnKind").GetString());
         JsonElement driver = run.GetProperty("tool").GetProperty("driver");
         Assert.Equal("mockalloc", driver.GetProperty("name").GetString());
         Assert.Equal(["MA1001", "MA1002"], driver.GetProperty("rules").EnumerateArray().Select(r => r.GetProperty("id").GetString()));

@@ -229,3 +229,33 @@ public sealed class DetachHandsBlockOver : IDisposable
 
     public void Dispose() => Marshal.FreeHGlobal(_block);
 }
+
+public sealed class ExplicitDispose : IDisposable
+{
+    private IntPtr _block = Marshal.AllocHGlobal(8);
+
+    void IDisposable.Dispose() => Marshal.FreeHGlobal(_block);
+}
+
+public sealed class AsyncDispose : IAsyncDisposable
+{
+    private byte[] _rented = ArrayPool<byte>.Shared.Rent(64);
+
+    public System.Threading.Tasks.ValueTask DisposeAsync()
+    {
+        ArrayPool<byte>.Shared.Return(_rented);
+        return default;
+    }
+}
+
+public abstract class NativeBase : IDisposable
+{
+    protected IntPtr Block = Marshal.AllocHGlobal(8);
+
+    public void Dispose() => Marshal.FreeHGlobal(Block);
+}
+
+public sealed class DerivedKeepsBaseField : NativeBase
+{
+    public void Grow() => Block = Marshal.ReAllocHGlobal(Block, 64);
+}
