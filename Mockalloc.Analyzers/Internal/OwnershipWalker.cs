@@ -227,7 +227,7 @@ internal sealed partial class OwnershipWalker
     /// <summary>An exception leaves <paramref name="from"/>: run catch handlers or finally regions, or leave the method.</summary>
     private void Propagate(ControlFlowRegion? from, FlowState state, int line)
     {
-        for (ControlFlowRegion? region = from; region is not null; region = region.EnclosingRegion)
+        for (ControlFlowRegion? region = from; region is not null && region != _cfg.Root; region = region.EnclosingRegion)
         {
             ControlFlowRegion? parent = region.EnclosingRegion;
             if (region.Kind != ControlFlowRegionKind.Try || parent is null)
@@ -270,7 +270,9 @@ internal sealed partial class OwnershipWalker
     /// </summary>
     private void ForkToCatchHandlers(BasicBlock block, FlowState state)
     {
-        for (ControlFlowRegion? region = block.EnclosingRegion; region is not null; region = region.EnclosingRegion)
+        // Stop at this graph's root: a local function's or lambda's regions are nested in those of the
+        // body that declares it, whose handlers are blocks of another graph.
+        for (ControlFlowRegion? region = block.EnclosingRegion; region is not null && region != _cfg.Root; region = region.EnclosingRegion)
         {
             ControlFlowRegion? parent = region.EnclosingRegion;
             if (region.Kind == ControlFlowRegionKind.Try && parent?.Kind == ControlFlowRegionKind.TryAndCatch)

@@ -73,4 +73,49 @@ public sealed class RobustnessTests
             """);
         Assert.Equal("MA1001", Assert.Single(diagnostics).Id);
     }
+
+    [Fact]
+    public void Local_function_inside_a_try_stays_within_its_own_graph()
+    {
+        // Roslyn nests a local function's regions in the regions of its declaration: walking up from a
+        // block of the local function reaches the enclosing method's try, whose handlers are blocks of
+        // another graph. Found on CommunityToolkit.HighPerformance (ReadOnlySequenceStream.CopyToAsync).
+        var diagnostics = AnalyzerHarness.RunOn("""
+            using System;
+            using System.IO;
+            using System.Runtime.InteropServices;
+            static class C
+            {
+                static int M(int a, int b, Stream s)
+                {
+                    try
+                    {
+                        if (a > 0) { a++; }
+                        if (b > 0) { b++; }
+                        if (a > b) { return a; }
+                        if (b > a) { return b; }
+
+                        int Local()
+                        {
+                            IntPtr p = Marshal.AllocHGlobal(4);
+                            s.Flush();
+                            return Marshal.ReadByte(p);
+                        }
+
+                        return Local();
+                    }
+                    catch (IOException)
+                    {
+                        return -1;
+                    }
+                    catch (Exception)
+                    {
+                        return -2;
+                    }
+                }
+            }
+            """);
+        Diagnostic leak = Assert.Single(diagnostics);
+        Assert.Equal(17, leak.Location.GetLineSpan().StartLinePosition.Line + 1);
+    }
 }
