@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Mockalloc.Analyzers.Internal;
 
@@ -95,7 +96,47 @@ internal static class ProxyTypeChecker
             }
         }
 
+        found.AddRange(OverridesCalledBy(found, type));
         return found;
+    }
+
+    /// <summary>
+    /// A base class's Dispose usually calls a virtual member on <c>this</c> (<c>Dispose(bool)</c>, a
+    /// <c>PlatformDispose()</c>) that the derived type overrides to release its own fields: those
+    /// overrides, declared in <paramref name="type"/> or between it and the releaser's type, release too.
+    /// </summary>
+    private static IEnumerable<IMethodSymbol> OverridesCalledBy(List<IMethodSymbol> releasers, INamedTypeSymbol type)
+    {
+        var calledNames = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (IMethodSymbol releaser in releasers)
+        {
+            foreach (SyntaxReference reference in releaser.DeclaringSyntaxReferences)
+            {
+                foreach (InvocationExpressionSyntax call in reference.GetSyntax().DescendantNodes().OfType<InvocationExpressionSyntax>())
+                {
+                    switch (call.Expression)
+                    {
+                        case IdentifierNameSyntax name:
+                            calledNames.Add(name.Identifier.ValueText);
+                            break;
+                        case MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } member:
+                            calledNames.Add(member.Name.Identifier.ValueText);
+                            break;
+                    }
+                }
+            }
+        }
+
+        for (INamedTypeSymbol? current = type; current is not null && current.DeclaringSyntaxReferences.Length > 0; current = current.BaseType)
+        {
+            foreach (IMethodSymbol method in current.GetMembers().OfType<IMethodSymbol>())
+            {
+                if (method.IsOverride && !method.IsStatic && calledNames.Contains(method.Name) && !releasers.Contains(method, SymbolEqualityComparer.Default))
+                {
+                    yield return method;
+                }
+            }
+        }
     }
 
     private static string Name(IMethodSymbol method) =>

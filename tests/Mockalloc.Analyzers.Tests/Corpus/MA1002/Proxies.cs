@@ -259,3 +259,55 @@ public sealed class DerivedKeepsBaseField : NativeBase
 {
     public void Grow() => Block = Marshal.ReAllocHGlobal(Block, 64);
 }
+
+public abstract class Device : IDisposable
+{
+    public void Dispose()
+    {
+        PlatformDispose();
+        GC.SuppressFinalize(this);
+    }
+
+    protected abstract void PlatformDispose();
+}
+
+public sealed class NativeDevice : Device
+{
+    private readonly IntPtr _descriptor = Marshal.AllocHGlobal(16);
+
+    protected override void PlatformDispose() => Marshal.FreeHGlobal(_descriptor);
+}
+
+public sealed class ForgetfulDevice : Device
+{
+    private readonly IntPtr _descriptor = Marshal.AllocHGlobal(16); // MA1002
+
+    protected override void PlatformDispose()
+    {
+    }
+}
+
+public class DisposableBase : IDisposable
+{
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+    }
+}
+
+public sealed class DerivedReleasesInDisposeBool : DisposableBase
+{
+    private IntPtr _buffer = Marshal.AllocCoTaskMem(8);
+
+    protected override void Dispose(bool disposing)
+    {
+        Marshal.FreeCoTaskMem(_buffer);
+        _buffer = IntPtr.Zero;
+        base.Dispose(disposing);
+    }
+}
