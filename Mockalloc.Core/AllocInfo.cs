@@ -6,8 +6,9 @@ namespace Mockalloc;
 /// <remarks>Obtained from <see cref="Allocs.Record"/> or <see cref="Allocs.RecordAsync"/>.</remarks>
 public sealed class AllocInfo
 {
-    internal AllocInfo(in AllocAccumulator totals, long managedBytes, AllocOptions options)
+    internal AllocInfo(in AllocAccumulator totals, long managedBytes, AllocOptions options, AllocTrace? trace = null)
     {
+        Trace = trace;
         Options = options;
         AllocationCount = totals.Allocations;
         FreeCount = totals.Frees;
@@ -60,6 +61,9 @@ public sealed class AllocInfo
     /// Mockalloc's own bookkeeping.
     /// </summary>
     public long ManagedBytesAllocated { get; }
+
+    /// <summary>The bug-by-bug trace, when the region traced (<see cref="AllocOptions.Tracing"/>), else null.</summary>
+    public AllocTrace? Trace { get; }
 
     internal AllocOptions Options { get; }
 

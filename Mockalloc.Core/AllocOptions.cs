@@ -10,9 +10,30 @@ public sealed class AllocOptions
     private readonly long? _maxManagedBytes;
     private readonly long? _maxAllocations;
     private readonly long? _maxPeakBytes;
+    private readonly bool? _tracing;
 
     /// <summary>The built-in options: no budgets, and NoData is an error.</summary>
     public static AllocOptions Default { get; } = new();
+
+    /// <summary>
+    /// When true, the region also keeps, per live allocation, its size, family and call site, and reports
+    /// every leak with where it was allocated and where blocks from the same site were released, and every
+    /// bad release with both sites (<see cref="AllocInfo.Trace"/>, and the failure message). Never changes the
+    /// verdict. Costs a lock and a dictionary entry per event. When not set, the environment decides:
+    /// <c>MOCKALLOC_TRACING=1</c> turns it on for a rerun without code changes.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Not set, and <c>MOCKALLOC_TRACING</c> holds something that is not a flag.</exception>
+    public bool Tracing
+    {
+        get => _tracing ?? EnvironmentTracing;
+        init => _tracing = value;
+    }
+
+    /// <summary>
+    /// With <see cref="Tracing"/>, also capture the full stack of every acquisition and release (costs
+    /// microseconds per event; sites alone cost an integer).
+    /// </summary>
+    public bool TraceStacks { get; init; }
 
     /// <summary>
     /// When true, a region that saw no tracked acquisition or release passes instead of failing with
@@ -47,6 +68,9 @@ public sealed class AllocOptions
         get => _maxPeakBytes;
         init => _maxPeakBytes = CheckBudget(value);
     }
+
+    private static bool EnvironmentTracing =>
+        Internal.AllocOptionsLayering.EnvironmentFlag(nameof(Tracing), Environment.GetEnvironmentVariable) ?? false;
 
     private static long? CheckBudget(long? value, [System.Runtime.CompilerServices.CallerMemberName] string name = "")
     {

@@ -111,7 +111,7 @@ public static class Allocs
         bool callerInside = RegionFlow.FlushCurrentThread(region);
         (AllocAccumulator totals, long managedBytes) = region.Complete(callerInside);
         RegionFlow.Retire();
-        return new AllocInfo(totals, managedBytes, region.Options);
+        return new AllocInfo(totals, managedBytes, region.Options, region.Tracer?.Build());
     }
 
     private static void RejectAsyncVoid(Action body)

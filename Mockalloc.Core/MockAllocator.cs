@@ -30,42 +30,69 @@ public sealed unsafe class MockAllocator<TInner> : INativeAllocator
     }
 
     /// <inheritdoc/>
-    public void* Allocate(nuint size, nuint alignment)
+    public void* Allocate(nuint size, nuint alignment) => Allocate(size, alignment, default);
+
+    /// <inheritdoc cref="INativeAllocator.Allocate"/>
+    /// <param name="size">The number of bytes.</param>
+    /// <param name="alignment">A power of two.</param>
+    /// <param name="site">Where the call is (<see cref="CallSite.Here"/>), for tracing.</param>
+    public void* Allocate(nuint size, nuint alignment, CallSite site)
     {
         void* block = _inner.Allocate(size, alignment);
-        RegionFlow.OnAlloc((nuint)block, size, alignment, AllocFamily.Wrapper);
+        RegionFlow.OnAlloc((nuint)block, size, alignment, AllocFamily.Wrapper, site.Id);
         return block;
     }
 
     /// <inheritdoc/>
-    public void* AllocateZeroed(nuint size, nuint alignment)
+    public void* AllocateZeroed(nuint size, nuint alignment) => AllocateZeroed(size, alignment, default);
+
+    /// <inheritdoc cref="INativeAllocator.AllocateZeroed"/>
+    /// <param name="size">The number of bytes.</param>
+    /// <param name="alignment">A power of two.</param>
+    /// <param name="site">Where the call is (<see cref="CallSite.Here"/>), for tracing.</param>
+    public void* AllocateZeroed(nuint size, nuint alignment, CallSite site)
     {
         void* block = _inner.AllocateZeroed(size, alignment);
-        RegionFlow.OnAlloc((nuint)block, size, alignment, AllocFamily.Wrapper);
+        RegionFlow.OnAlloc((nuint)block, size, alignment, AllocFamily.Wrapper, site.Id);
         return block;
     }
 
     /// <inheritdoc/>
-    public void Free(void* ptr, nuint size, nuint alignment)
+    public void Free(void* ptr, nuint size, nuint alignment) => Free(ptr, size, alignment, default);
+
+    /// <inheritdoc cref="INativeAllocator.Free"/>
+    /// <param name="ptr">The block, or null (then nothing happens).</param>
+    /// <param name="size">The size the block was allocated (or last reallocated) with.</param>
+    /// <param name="alignment">The alignment the block was allocated with.</param>
+    /// <param name="site">Where the call is (<see cref="CallSite.Here"/>), for tracing.</param>
+    public void Free(void* ptr, nuint size, nuint alignment, CallSite site)
     {
         if (ptr != null)
         {
-            RegionFlow.OnFree((nuint)ptr, size, alignment, AllocFamily.Wrapper);
+            RegionFlow.OnFree((nuint)ptr, size, alignment, AllocFamily.Wrapper, site.Id);
         }
         _inner.Free(ptr, size, alignment);
     }
 
     /// <inheritdoc/>
-    public void* Reallocate(void* ptr, nuint oldSize, nuint alignment, nuint newSize)
+    public void* Reallocate(void* ptr, nuint oldSize, nuint alignment, nuint newSize) => Reallocate(ptr, oldSize, alignment, newSize, default);
+
+    /// <inheritdoc cref="INativeAllocator.Reallocate"/>
+    /// <param name="ptr">The block, allocated with <paramref name="oldSize"/> and <paramref name="alignment"/>.</param>
+    /// <param name="oldSize">The block's current size.</param>
+    /// <param name="alignment">The block's alignment, kept by the new block.</param>
+    /// <param name="newSize">The size wanted.</param>
+    /// <param name="site">Where the call is (<see cref="CallSite.Here"/>), for tracing.</param>
+    public void* Reallocate(void* ptr, nuint oldSize, nuint alignment, nuint newSize, CallSite site)
     {
         void* block = _inner.Reallocate(ptr, oldSize, alignment, newSize);
         if (block != null)
         {
             if (ptr != null)
             {
-                RegionFlow.OnFree((nuint)ptr, oldSize, alignment, AllocFamily.Wrapper);
+                RegionFlow.OnFree((nuint)ptr, oldSize, alignment, AllocFamily.Wrapper, site.Id);
             }
-            RegionFlow.OnAlloc((nuint)block, newSize, alignment, AllocFamily.Wrapper);
+            RegionFlow.OnAlloc((nuint)block, newSize, alignment, AllocFamily.Wrapper, site.Id);
         }
         return block;
     }

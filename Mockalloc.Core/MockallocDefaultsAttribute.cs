@@ -9,7 +9,7 @@ namespace Mockalloc;
 /// <remarks>
 /// <para>Precedence, highest first: the test attribute on the method (<c>[MockallocFact]</c>,
 /// <c>[MockallocTheory]</c>, <c>[MockallocTestMethod]</c>), this attribute on the test class (or a base
-/// class), this attribute on the assembly, the environment (<c>MOCKALLOC_ALLOW_NO_DATA</c>,
+/// class), this attribute on the assembly, the environment (<c>MOCKALLOC_ALLOW_NO_DATA</c>, <c>MOCKALLOC_TRACING</c>, <c>MOCKALLOC_TRACE_STACKS</c>,
 /// <c>MOCKALLOC_MAX_MANAGED_BYTES</c>, <c>MOCKALLOC_MAX_ALLOCATIONS</c>, <c>MOCKALLOC_MAX_PEAK_BYTES</c>),
 /// then <see cref="AllocOptions.Default"/>. A property that is not set inherits from the layer below.</para>
 /// <para>Budgets are <see cref="long"/> because attributes cannot take <c>long?</c>: a negative value means
@@ -26,6 +26,22 @@ public sealed class MockallocDefaultsAttribute : Attribute, IAllocKnobSource
     {
         get => _knobs.GetFlag(nameof(AllowNoData));
         set => _knobs.SetFlag(nameof(AllowNoData), value);
+    }
+
+    /// <summary>When true, a failing test lists every leak and bad release with the lines that made them.</summary>
+    /// <remarks>See <see cref="Mockalloc.AllocOptions.Tracing"/>; <c>MOCKALLOC_TRACING=1</c> sets it from the environment. Reads false when not set.</remarks>
+    public bool Tracing
+    {
+        get => _knobs.GetFlag(nameof(Tracing));
+        set => _knobs.SetFlag(nameof(Tracing), value);
+    }
+
+    /// <summary>With <see cref="Tracing"/>, also capture full stacks (microseconds per allocation).</summary>
+    /// <remarks>See <see cref="Mockalloc.AllocOptions.TraceStacks"/>. Reads false when not set.</remarks>
+    public bool TraceStacks
+    {
+        get => _knobs.GetFlag(nameof(TraceStacks));
+        set => _knobs.SetFlag(nameof(TraceStacks), value);
     }
 
     /// <summary>The most managed bytes a test may allocate; negative for no budget.</summary>

@@ -43,6 +43,22 @@ public sealed class MockallocFactAttribute([CallerFilePath] string? sourceFilePa
         set => _knobs.SetFlag(nameof(AllowNoData), value);
     }
 
+    /// <summary>When true, a failing test lists every leak and bad release with the lines that made them.</summary>
+    /// <remarks>See <see cref="Mockalloc.AllocOptions.Tracing"/>; <c>MOCKALLOC_TRACING=1</c> sets it from the environment. Reads false when not set.</remarks>
+    public bool Tracing
+    {
+        get => _knobs.GetFlag(nameof(Tracing));
+        set => _knobs.SetFlag(nameof(Tracing), value);
+    }
+
+    /// <summary>With <see cref="Tracing"/>, also capture full stacks (microseconds per allocation).</summary>
+    /// <remarks>See <see cref="Mockalloc.AllocOptions.TraceStacks"/>. Reads false when not set.</remarks>
+    public bool TraceStacks
+    {
+        get => _knobs.GetFlag(nameof(TraceStacks));
+        set => _knobs.SetFlag(nameof(TraceStacks), value);
+    }
+
     /// <summary>The most managed bytes the test may allocate; negative for no budget.</summary>
     /// <remarks>See <see cref="AllocOptions.MaxManagedBytes"/>. Reads -1 when not set; when not set, it inherits.</remarks>
     public long MaxManagedBytes

@@ -50,9 +50,32 @@ internal static class AllocOptionsLayering
         {
             // One line per knob.
             AllowNoData = layers.Flag(nameof(AllocOptions.AllowNoData), builtIn.AllowNoData),
+            Tracing = layers.Flag(nameof(AllocOptions.Tracing), builtIn: false),
+            TraceStacks = layers.Flag(nameof(AllocOptions.TraceStacks), builtIn.TraceStacks),
             MaxManagedBytes = layers.Budget(nameof(AllocOptions.MaxManagedBytes), builtIn.MaxManagedBytes),
             MaxAllocations = layers.Budget(nameof(AllocOptions.MaxAllocations), builtIn.MaxAllocations),
             MaxPeakBytes = layers.Budget(nameof(AllocOptions.MaxPeakBytes), builtIn.MaxPeakBytes),
+        };
+    }
+
+    /// <summary>A flag knob as the environment sets it, or null when the variable is unset or empty.</summary>
+    /// <param name="name">The knob's <see cref="AllocOptions"/> property name.</param>
+    /// <param name="environment">Reads an environment variable (null when unset).</param>
+    /// <exception cref="InvalidOperationException">The variable's value is not a flag.</exception>
+    public static bool? EnvironmentFlag(string name, Func<string, string?> environment)
+    {
+        string variable = EnvironmentName(name);
+        string? text = environment(variable)?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+        return text.ToUpperInvariant() switch
+        {
+            "1" or "TRUE" or "YES" or "ON" => true,
+            "0" or "FALSE" or "NO" or "OFF" => false,
+            _ => throw new InvalidOperationException(
+                $"The environment variable {variable}='{text}' is not a flag. Set it to 1 (or true) to switch {name} on, 0 (or false) to switch it off, or unset it."),
         };
     }
 
@@ -92,19 +115,7 @@ internal static class AllocOptionsLayering
             {
                 return value != 0;
             }
-            string variable = EnvironmentName(name);
-            string? text = environment(variable)?.Trim();
-            if (string.IsNullOrEmpty(text))
-            {
-                return builtIn;
-            }
-            return text.ToUpperInvariant() switch
-            {
-                "1" or "TRUE" or "YES" or "ON" => true,
-                "0" or "FALSE" or "NO" or "OFF" => false,
-                _ => throw new InvalidOperationException(
-                    $"The environment variable {variable}='{text}' is not a flag. Set it to 1 (or true) to switch {name} on, 0 (or false) to switch it off, or unset it."),
-            };
+            return EnvironmentFlag(name, environment) ?? builtIn;
         }
 
         public long? Budget(string name, long? builtIn)

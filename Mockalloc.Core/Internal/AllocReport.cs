@@ -19,6 +19,14 @@ internal static class AllocReport
     {
         var text = new StringBuilder();
         text.Append("Mockalloc: ").Append(info.Error).Append(": ").Append(Explain(info)).AppendLine();
+        if (info.Trace is { } trace)
+        {
+            TraceReport.Append(text, trace);
+        }
+        else if (info.Error is not (AllocError.NoData or AllocError.OverBudget))
+        {
+            text.AppendLine(TraceReport.HowToTrace);
+        }
         text.Append(Counters(info));
         return text.ToString();
     }

@@ -24,8 +24,9 @@ internal static unsafe class NativeBlocks
     /// <param name="size">Bytes the caller asked for.</param>
     /// <param name="alignment">The caller's alignment for the aligned family (a power of two); 0 for the others.</param>
     /// <param name="zeroed">Whether the caller's bytes must be zero.</param>
+    /// <param name="site">The interned call site for tracing, 0 when unknown.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void* Allocate<TFamily>(nuint size, nuint alignment, bool zeroed)
+    public static void* Allocate<TFamily>(nuint size, nuint alignment, bool zeroed, int site = 0)
         where TFamily : struct, INativeFamily
     {
         nuint offset = Offset(alignment);
@@ -38,17 +39,17 @@ internal static unsafe class NativeBlocks
         {
             NativeMemory.Clear(user, size);
         }
-        Created(user, size, offset, TFamily.Family);
+        Created(user, size, offset, TFamily.Family, site);
         return user;
     }
 
     /// <summary>Resizes a tracked block, as the family's realloc would.</summary>
-    public static void* Reallocate<TFamily>(void* ptr, nuint size, nuint alignment)
+    public static void* Reallocate<TFamily>(void* ptr, nuint size, nuint alignment, int site = 0)
         where TFamily : struct, INativeFamily
     {
         if (ptr == null)
         {
-            return Allocate<TFamily>(size, alignment, zeroed: false);
+            return Allocate<TFamily>(size, alignment, zeroed: false, site);
         }
         byte* user = (byte*)ptr;
         BlockHeader.State state = ReadHeader(user, out ulong oldSize, out nuint oldOffset, out AllocFamily oldFamily);
@@ -60,21 +61,21 @@ internal static unsafe class NativeBlocks
             }
             // On failure the real realloc throws and the old block stays live and recorded.
             byte* moved = TFamily.Reallocate(user - oldOffset, size + oldOffset, alignment) + oldOffset;
-            RegionFlow.OnFree((nuint)user, oldSize, oldOffset, TFamily.Family);
+            RegionFlow.OnFree((nuint)user, oldSize, oldOffset, TFamily.Family, site);
             if (oldSize >= BlockHeader.LargeBlockBytes && moved != user)
             {
                 ReleasedLargeBlocks.Add(user);
             }
-            Created(moved, size, oldOffset, TFamily.Family);
+            Created(moved, size, oldOffset, TFamily.Family, site);
             return moved;
         }
         if (state == BlockHeader.State.Live)
         {
             // Reallocated through another family (or alignment): report it, and move the contents into a
             // block of the caller's family so that the caller's later release matches.
-            void* replacement = Allocate<TFamily>(size, alignment, zeroed: false);
+            void* replacement = Allocate<TFamily>(size, alignment, zeroed: false, site);
             Buffer.MemoryCopy(user, replacement, size, Math.Min(size, (nuint)oldSize));
-            Release<TFamily>(user);
+            Release<TFamily>(user, site);
             return replacement;
         }
         if (state == BlockHeader.State.Foreign && !RegionFlow.IsRecordingOnThisThread)
@@ -82,13 +83,13 @@ internal static unsafe class NativeBlocks
             return TFamily.Reallocate(user, size, alignment);
         }
         // A released or foreign block inside a region: record the bad release, hand out a fresh block.
-        RegionFlow.OnFree((nuint)user, oldSize, 0, TFamily.Family);
-        return Allocate<TFamily>(size, alignment, zeroed: false);
+        RegionFlow.OnFree((nuint)user, oldSize, 0, TFamily.Family, site);
+        return Allocate<TFamily>(size, alignment, zeroed: false, site);
     }
 
     /// <summary>Releases a block through <typeparamref name="TFamily"/>'s release call.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Release<TFamily>(void* ptr)
+    public static void Release<TFamily>(void* ptr, int site = 0)
         where TFamily : struct, INativeFamily
     {
         if (ptr == null)
@@ -99,7 +100,7 @@ internal static unsafe class NativeBlocks
         BlockHeader.State state = ReadHeader(user, out ulong size, out nuint offset, out AllocFamily actual);
         if (state == BlockHeader.State.Live)
         {
-            RegionFlow.OnFree((nuint)user, size, offset, TFamily.Family);
+            RegionFlow.OnFree((nuint)user, size, offset, TFamily.Family, site);
             BlockHeader.MarkReleased(user);
             if (size >= BlockHeader.LargeBlockBytes)
             {
@@ -116,7 +117,7 @@ internal static unsafe class NativeBlocks
         }
         else
         {
-            ReleaseNotLive<TFamily>(user, state, size);
+            ReleaseNotLive<TFamily>(user, state, size, site);
         }
     }
 
@@ -124,12 +125,12 @@ internal static unsafe class NativeBlocks
     public static ulong? LiveSize(void* ptr) =>
         ptr != null && ReadHeader((byte*)ptr, out ulong size, out _, out _) == BlockHeader.State.Live ? size : null;
 
-    private static void ReleaseNotLive<TFamily>(byte* user, BlockHeader.State state, ulong size)
+    private static void ReleaseNotLive<TFamily>(byte* user, BlockHeader.State state, ulong size, int site)
         where TFamily : struct, INativeFamily
     {
         if (state == BlockHeader.State.Released || RegionFlow.IsRecordingOnThisThread)
         {
-            RegionFlow.OnFree((nuint)user, size, 0, TFamily.Family);
+            RegionFlow.OnFree((nuint)user, size, 0, TFamily.Family, site);
         }
         else
         {
@@ -156,11 +157,11 @@ internal static unsafe class NativeBlocks
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Created(byte* user, nuint size, nuint offset, AllocFamily family)
+    private static void Created(byte* user, nuint size, nuint offset, AllocFamily family, int site)
     {
         BlockHeader.Write(user, size, offset, family);
         ReleasedLargeBlocks.Remove(user);
-        RegionFlow.OnAlloc((nuint)user, size, offset, family);
+        RegionFlow.OnAlloc((nuint)user, size, offset, family, site);
     }
 
     // Room for the header that keeps the caller's alignment: 16 bytes, or the alignment when larger.

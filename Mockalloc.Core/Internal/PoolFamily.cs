@@ -8,7 +8,8 @@ namespace Mockalloc.Internal;
 /// </summary>
 internal static class PoolFamily
 {
-    private const ulong PoolBit = 1UL << 40;
+    /// <summary>Set in every pool family value.</summary>
+    public const ulong PoolBit = 1UL << 40;
     private const ulong OtherPoolBit = 1UL << 41;
     private static long s_nextId;
 

@@ -21,7 +21,12 @@ internal sealed class Region
     {
         Parent = parent;
         Options = options;
+        // A region inside a tracing region traces too, so that the enclosing trace stays complete.
+        Tracer = options.Tracing || parent?.Tracer is not null ? new RegionTracer(options.TraceStacks || parent?.Tracer?.CapturesStacks == true) : null;
     }
+
+    /// <summary>The exact bookkeeping of a tracing region, or null.</summary>
+    public RegionTracer? Tracer { get; }
 
     /// <summary>The enclosing region, or null.</summary>
     public Region? Parent { get; }
@@ -89,6 +94,10 @@ internal sealed class Region
             managed = _managedBytes;
         }
         Parent?.Add(totals, managed);
+        if (Tracer is not null)
+        {
+            Parent?.Tracer?.Absorb(Tracer);
+        }
         return (totals, managed);
     }
 }

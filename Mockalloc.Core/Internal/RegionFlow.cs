@@ -47,23 +47,53 @@ internal static class RegionFlow
     public static bool IsRecordingOnThisThread => s_liveRegions != 0 && t_active is not null;
 
     /// <summary>Records an acquisition for the current flow's innermost region, if any.</summary>
+    /// <param name="id">The identity.</param>
+    /// <param name="size">Bytes.</param>
+    /// <param name="alignment">Alignment (or header offset) as the source states it.</param>
+    /// <param name="family">The acquiring family.</param>
+    /// <param name="site">The interned call site, 0 when unknown; used only when the region traces.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void OnAlloc(ulong id, ulong size, ulong alignment, AllocFamily family)
+    public static void OnAlloc(ulong id, ulong size, ulong alignment, AllocFamily family, int site = 0)
     {
         if (s_liveRegions != 0 && t_active is { } shard)
         {
             shard.Events.RecordAlloc(id, size, alignment, (ulong)family);
+            if (shard.Tracer is { } tracer)
+            {
+                Trace(shard, tracer, allocation: true, id, size, alignment, family, site);
+            }
         }
     }
 
     /// <summary>Records a release for the current flow's innermost region, if any.</summary>
+    /// <param name="id">The identity.</param>
+    /// <param name="size">Bytes, as the release states or the source knows them.</param>
+    /// <param name="alignment">Alignment (or header offset).</param>
+    /// <param name="family">The family the release went through.</param>
+    /// <param name="site">The interned call site, 0 when unknown; used only when the region traces.</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void OnFree(ulong id, ulong size, ulong alignment, AllocFamily family)
+    public static void OnFree(ulong id, ulong size, ulong alignment, AllocFamily family, int site = 0)
     {
         if (s_liveRegions != 0 && t_active is { } shard)
         {
             shard.Events.RecordFree(id, size, alignment, (ulong)family);
+            if (shard.Tracer is { } tracer)
+            {
+                Trace(shard, tracer, allocation: false, id, size, alignment, family, site);
+            }
         }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Trace(ThreadShard shard, RegionTracer tracer, bool allocation, ulong id, ulong size, ulong alignment, AllocFamily family, int site) =>
+        shard.TraceEvents!.Add(tracer, new RegionTracer.Event(allocation, id, (long)size, (long)alignment, (ulong)family, site, tracer.CapturesStacks ? CaptureStack() : null));
+
+    // Stacks are the tracker's own memory, never the region's. They start at the caller of the tracked
+    // API; the facade's own frames are trimmed when printed.
+    private static System.Diagnostics.StackTrace CaptureStack()
+    {
+        using TrackerWork work = StartTrackerWork();
+        return new System.Diagnostics.StackTrace(3, fNeedFileInfo: true);
     }
 
     /// <summary>
@@ -120,6 +150,10 @@ internal static class RegionFlow
         if (t_active is not { } shard || shard.Region != region)
         {
             return false;
+        }
+        if (shard.Tracer is { } tracer)
+        {
+            shard.TraceEvents!.Flush(tracer);
         }
         long now = GC.GetAllocatedBytesForCurrentThread();
         region.Add(shard.Events, now - shard.ManagedStart);
@@ -183,9 +217,14 @@ internal static class RegionFlow
     private static void EnterSegment(Region region)
     {
         ThreadShard shard = t_shard ??= new ThreadShard();
+        if (region.Tracer is not null)
+        {
+            shard.TraceEvents ??= new TraceBuffer();
+        }
         region.Enter();
         shard.Events = default;
         shard.Region = region;
+        shard.Tracer = region.Tracer;
         t_active = shard;
         shard.ManagedStart = GC.GetAllocatedBytesForCurrentThread();
     }
@@ -200,6 +239,11 @@ internal static class RegionFlow
         }
         t_active = null;
         shard.Region = null;
+        if (shard.Tracer is { } tracer)
+        {
+            shard.TraceEvents!.FlushUncharged(tracer);   // after the segment was measured: not charged
+            shard.Tracer = null;
+        }
         region.Leave(shard.Events, managedEnd - shard.ManagedStart);
     }
 }

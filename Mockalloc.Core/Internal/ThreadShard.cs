@@ -13,6 +13,12 @@ internal sealed class ThreadShard
     /// <summary>The region this shard records for, or null while the thread is outside every region.</summary>
     public Region? Region;
 
+    /// <summary>The region's tracer, when it traces.</summary>
+    public RegionTracer? Tracer;
+
+    /// <summary>This thread's buffer of trace events, handed to <see cref="Tracer"/> in batches.</summary>
+    public TraceBuffer? TraceEvents;
+
     /// <summary><see cref="GC.GetAllocatedBytesForCurrentThread"/> when this segment started (adjusted for the tracker's own allocations).</summary>
     public long ManagedStart;
 }

@@ -12,12 +12,12 @@ internal sealed class TrackedMemoryOwner<T> : IMemoryOwner<T>
     private readonly ulong _bytes;
     private int _disposed;
 
-    public TrackedMemoryOwner(IMemoryOwner<T> inner, ulong family)
+    public TrackedMemoryOwner(IMemoryOwner<T> inner, ulong family, int site)
     {
         _inner = inner;
         _family = family;
         _bytes = (ulong)inner.Memory.Length * (ulong)Unsafe.SizeOf<T>();
-        RegionFlow.OnAlloc(_id, _bytes, 0, (AllocFamily)family);
+        RegionFlow.OnAlloc(_id, _bytes, 0, (AllocFamily)family, site);
     }
 
     public Memory<T> Memory => Volatile.Read(ref _disposed) == 0 ? _inner.Memory : throw new ObjectDisposedException(nameof(IMemoryOwner<T>));

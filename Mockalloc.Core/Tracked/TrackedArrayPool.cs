@@ -26,7 +26,14 @@ public static class TrackedArrayPool
     /// <returns>An array of at least <paramref name="minimumLength"/> elements.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="pool"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="minimumLength"/> is negative.</exception>
-    public static T[] Rent<T>(ArrayPool<T> pool, int minimumLength)
+    public static T[] Rent<T>(ArrayPool<T> pool, int minimumLength) => Rent(pool, minimumLength, default);
+
+    /// <inheritdoc cref="Rent{T}(ArrayPool{T}, int)"/>
+    /// <typeparam name="T">The element type.</typeparam>
+    /// <param name="pool">The pool.</param>
+    /// <param name="minimumLength">The minimum length of the array.</param>
+    /// <param name="site">Where the call is (<see cref="CallSite.Here"/>), for tracing.</param>
+    public static T[] Rent<T>(ArrayPool<T> pool, int minimumLength, CallSite site)
     {
         ArgumentNullException.ThrowIfNull(pool);
         T[] array = pool.Rent(minimumLength);
@@ -34,7 +41,7 @@ public static class TrackedArrayPool
         {
             ulong id = PoolFamily.NewBufferId();
             Rented.Add(array, (id, pool));
-            RegionFlow.OnAlloc(id, Bytes(array), 0, (AllocFamily)PoolFamily.Of(pool));
+            RegionFlow.OnAlloc(id, Bytes(array), 0, (AllocFamily)PoolFamily.Of(pool), site.Id);
         }
         return array;
     }
@@ -45,7 +52,15 @@ public static class TrackedArrayPool
     /// <param name="array">The array.</param>
     /// <param name="clearArray">Whether to clear the array first.</param>
     /// <exception cref="ArgumentNullException"><paramref name="pool"/> or <paramref name="array"/> is null.</exception>
-    public static void Return<T>(ArrayPool<T> pool, T[] array, bool clearArray = false)
+    public static void Return<T>(ArrayPool<T> pool, T[] array, bool clearArray = false) => Return(pool, array, clearArray, default);
+
+    /// <inheritdoc cref="Return{T}(ArrayPool{T}, T[], bool)"/>
+    /// <typeparam name="T">The element type.</typeparam>
+    /// <param name="pool">The pool the array is returned to.</param>
+    /// <param name="array">The array.</param>
+    /// <param name="clearArray">Whether to clear the array first.</param>
+    /// <param name="site">Where the call is (<see cref="CallSite.Here"/>), for tracing.</param>
+    public static void Return<T>(ArrayPool<T> pool, T[] array, bool clearArray, CallSite site)
     {
         ArgumentNullException.ThrowIfNull(pool);
         if (array is null)
@@ -60,13 +75,13 @@ public static class TrackedArrayPool
         }
         else if (Rented.TryRemove(array, out (ulong Id, object Pool) rental))
         {
-            RegionFlow.OnFree(rental.Id, Bytes(array), 0, (AllocFamily)PoolFamily.OfRelease(rental.Pool, pool));
+            RegionFlow.OnFree(rental.Id, Bytes(array), 0, (AllocFamily)PoolFamily.OfRelease(rental.Pool, pool), site.Id);
             ArrayPool<T> home = recording ? (ArrayPool<T>)rental.Pool : pool;
             home.Return(array, clearArray);
         }
         else if (recording)
         {
-            RegionFlow.OnFree(PoolFamily.ForeignBufferId(array), Bytes(array), 0, (AllocFamily)PoolFamily.Of(pool));
+            RegionFlow.OnFree(PoolFamily.ForeignBufferId(array), Bytes(array), 0, (AllocFamily)PoolFamily.Of(pool), site.Id);
         }
         else
         {

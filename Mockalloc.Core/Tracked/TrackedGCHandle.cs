@@ -22,26 +22,42 @@ public static class TrackedGCHandle
     /// <summary>Tracked <see cref="GCHandle.Alloc(object?)"/>.</summary>
     /// <param name="value">The object the handle refers to.</param>
     /// <returns>A normal handle.</returns>
-    public static GCHandle Alloc(object? value) => Allocated(GCHandle.Alloc(value));
+    public static GCHandle Alloc(object? value) => Alloc(value, default(CallSite));
+
+    /// <inheritdoc cref="Alloc(object?)"/>
+    /// <param name="value">The object the handle refers to.</param>
+    /// <param name="site">Where the call is (<see cref="CallSite.Here"/>), for tracing.</param>
+    public static GCHandle Alloc(object? value, CallSite site) => Allocated(GCHandle.Alloc(value), site);
 
     /// <summary>Tracked <see cref="GCHandle.Alloc(object?, GCHandleType)"/>.</summary>
     /// <param name="value">The object the handle refers to.</param>
     /// <param name="type">The kind of handle.</param>
     /// <returns>The handle.</returns>
     /// <exception cref="ArgumentException"><paramref name="value"/> cannot be pinned, or <paramref name="type"/> is invalid.</exception>
-    public static GCHandle Alloc(object? value, GCHandleType type) => Allocated(GCHandle.Alloc(value, type));
+    public static GCHandle Alloc(object? value, GCHandleType type) => Alloc(value, type, default);
+
+    /// <inheritdoc cref="Alloc(object?, GCHandleType)"/>
+    /// <param name="value">The object the handle refers to.</param>
+    /// <param name="type">The kind of handle.</param>
+    /// <param name="site">Where the call is (<see cref="CallSite.Here"/>), for tracing.</param>
+    public static GCHandle Alloc(object? value, GCHandleType type, CallSite site) => Allocated(GCHandle.Alloc(value, type), site);
 
     /// <summary>Tracked <see cref="GCHandle.Free"/>; clears <paramref name="handle"/> as the BCL does.</summary>
     /// <param name="handle">The handle (the receiver of the BCL instance method).</param>
     /// <exception cref="InvalidOperationException">The handle was never allocated (default).</exception>
-    public static void Free(ref GCHandle handle)
+    public static void Free(ref GCHandle handle) => Free(ref handle, default);
+
+    /// <inheritdoc cref="Free(ref GCHandle)"/>
+    /// <param name="handle">The handle (the receiver of the BCL instance method).</param>
+    /// <param name="site">Where the call is (<see cref="CallSite.Here"/>), for tracing.</param>
+    public static void Free(ref GCHandle handle, CallSite site)
     {
         if (!handle.IsAllocated)
         {
             handle.Free();   // the BCL's own exception
             return;
         }
-        if (Released(GCHandle.ToIntPtr(handle)))
+        if (Released(GCHandle.ToIntPtr(handle), site))
         {
             handle.Free();
         }
@@ -56,10 +72,17 @@ public static class TrackedGCHandle
     /// <param name="target">The object the handle refers to.</param>
     /// <returns>The handle.</returns>
     public static GCHandle<T> NewGCHandle<T>(T target)
+        where T : class? => NewGCHandle(target, default(CallSite));
+
+    /// <inheritdoc cref="NewGCHandle{T}(T)"/>
+    /// <typeparam name="T">The target type.</typeparam>
+    /// <param name="target">The object the handle refers to.</param>
+    /// <param name="site">Where the call is (<see cref="CallSite.Here"/>), for tracing.</param>
+    public static GCHandle<T> NewGCHandle<T>(T target, CallSite site)
         where T : class?
     {
         var handle = new GCHandle<T>(target);
-        Record(GCHandle<T>.ToIntPtr(handle));
+        Record(GCHandle<T>.ToIntPtr(handle), site);
         return handle;
     }
 
@@ -67,9 +90,16 @@ public static class TrackedGCHandle
     /// <typeparam name="T">The target type.</typeparam>
     /// <param name="handle">The handle.</param>
     public static void Dispose<T>(ref GCHandle<T> handle)
+        where T : class? => Dispose(ref handle, default);
+
+    /// <inheritdoc cref="Dispose{T}(ref GCHandle{T})"/>
+    /// <typeparam name="T">The target type.</typeparam>
+    /// <param name="handle">The handle.</param>
+    /// <param name="site">Where the call is (<see cref="CallSite.Here"/>), for tracing.</param>
+    public static void Dispose<T>(ref GCHandle<T> handle, CallSite site)
         where T : class?
     {
-        if (handle.IsAllocated && Released(GCHandle<T>.ToIntPtr(handle)))
+        if (handle.IsAllocated && Released(GCHandle<T>.ToIntPtr(handle), site))
         {
             handle.Dispose();
         }
@@ -81,10 +111,17 @@ public static class TrackedGCHandle
     /// <param name="target">The object to pin.</param>
     /// <returns>The handle.</returns>
     public static PinnedGCHandle<T> NewPinnedGCHandle<T>(T target)
+        where T : class? => NewPinnedGCHandle(target, default(CallSite));
+
+    /// <inheritdoc cref="NewPinnedGCHandle{T}(T)"/>
+    /// <typeparam name="T">The target type.</typeparam>
+    /// <param name="target">The object to pin.</param>
+    /// <param name="site">Where the call is (<see cref="CallSite.Here"/>), for tracing.</param>
+    public static PinnedGCHandle<T> NewPinnedGCHandle<T>(T target, CallSite site)
         where T : class?
     {
         var handle = new PinnedGCHandle<T>(target);
-        Record(PinnedGCHandle<T>.ToIntPtr(handle));
+        Record(PinnedGCHandle<T>.ToIntPtr(handle), site);
         return handle;
     }
 
@@ -92,9 +129,16 @@ public static class TrackedGCHandle
     /// <typeparam name="T">The target type.</typeparam>
     /// <param name="handle">The handle.</param>
     public static void Dispose<T>(ref PinnedGCHandle<T> handle)
+        where T : class? => Dispose(ref handle, default);
+
+    /// <inheritdoc cref="Dispose{T}(ref PinnedGCHandle{T})"/>
+    /// <typeparam name="T">The target type.</typeparam>
+    /// <param name="handle">The handle.</param>
+    /// <param name="site">Where the call is (<see cref="CallSite.Here"/>), for tracing.</param>
+    public static void Dispose<T>(ref PinnedGCHandle<T> handle, CallSite site)
         where T : class?
     {
-        if (handle.IsAllocated && Released(PinnedGCHandle<T>.ToIntPtr(handle)))
+        if (handle.IsAllocated && Released(PinnedGCHandle<T>.ToIntPtr(handle), site))
         {
             handle.Dispose();
         }
@@ -107,10 +151,18 @@ public static class TrackedGCHandle
     /// <param name="trackResurrection">Whether to track the target past finalization.</param>
     /// <returns>The handle.</returns>
     public static WeakGCHandle<T> NewWeakGCHandle<T>(T target, bool trackResurrection = false)
+        where T : class? => NewWeakGCHandle(target, trackResurrection, default(CallSite));
+
+    /// <inheritdoc cref="NewWeakGCHandle{T}(T, bool)"/>
+    /// <typeparam name="T">The target type.</typeparam>
+    /// <param name="target">The object the handle refers to weakly.</param>
+    /// <param name="trackResurrection">Whether to track the target past finalization.</param>
+    /// <param name="site">Where the call is (<see cref="CallSite.Here"/>), for tracing.</param>
+    public static WeakGCHandle<T> NewWeakGCHandle<T>(T target, bool trackResurrection, CallSite site)
         where T : class?
     {
         var handle = new WeakGCHandle<T>(target, trackResurrection);
-        Record(WeakGCHandle<T>.ToIntPtr(handle));
+        Record(WeakGCHandle<T>.ToIntPtr(handle), site);
         return handle;
     }
 
@@ -118,33 +170,40 @@ public static class TrackedGCHandle
     /// <typeparam name="T">The target type.</typeparam>
     /// <param name="handle">The handle.</param>
     public static void Dispose<T>(ref WeakGCHandle<T> handle)
+        where T : class? => Dispose(ref handle, default);
+
+    /// <inheritdoc cref="Dispose{T}(ref WeakGCHandle{T})"/>
+    /// <typeparam name="T">The target type.</typeparam>
+    /// <param name="handle">The handle.</param>
+    /// <param name="site">Where the call is (<see cref="CallSite.Here"/>), for tracing.</param>
+    public static void Dispose<T>(ref WeakGCHandle<T> handle, CallSite site)
         where T : class?
     {
-        if (handle.IsAllocated && Released(WeakGCHandle<T>.ToIntPtr(handle)))
+        if (handle.IsAllocated && Released(WeakGCHandle<T>.ToIntPtr(handle), site))
         {
             handle.Dispose();
         }
         handle = default;
     }
 
-    private static GCHandle Allocated(GCHandle handle)
+    private static GCHandle Allocated(GCHandle handle, CallSite site)
     {
-        Record(GCHandle.ToIntPtr(handle));
+        Record(GCHandle.ToIntPtr(handle), site);
         return handle;
     }
 
-    private static void Record(nint id)
+    private static void Record(nint id, CallSite site)
     {
         if (RegionFlow.IsRecordingOnThisThread)
         {
             Live.Add(id, 0);
-            RegionFlow.OnAlloc((nuint)id, 0, 0, AllocFamily.GCHandle);
+            RegionFlow.OnAlloc((nuint)id, 0, 0, AllocFamily.GCHandle, site.Id);
         }
     }
 
     // Records the release; true when the runtime should release the handle for real: a handle of the
     // table, or any handle outside regions (it may come from untracked code, as the BCL would take it).
-    private static bool Released(nint id)
+    private static bool Released(nint id, CallSite site)
     {
         bool recording = RegionFlow.IsRecordingOnThisThread;
         if (!recording && Live.IsEmpty)
@@ -152,7 +211,7 @@ public static class TrackedGCHandle
             return true;
         }
         bool live = Live.TryRemove(id, out _);
-        RegionFlow.OnFree((nuint)id, 0, 0, AllocFamily.GCHandle);
+        RegionFlow.OnFree((nuint)id, 0, 0, AllocFamily.GCHandle, site.Id);
         return live || !recording;
     }
 }

@@ -23,121 +23,233 @@ public static unsafe class TrackedMarshal
     /// <param name="cb">The size in bytes.</param>
     /// <returns>The block.</returns>
     /// <exception cref="OutOfMemoryException">The allocation failed.</exception>
-    public static nint AllocHGlobal(int cb) => AllocHGlobal((nint)cb);
+    public static nint AllocHGlobal(int cb) => AllocHGlobal(cb, default(CallSite));
+
+    /// <inheritdoc cref="AllocHGlobal(int)"/>
+    /// <param name="cb">The size in bytes.</param>
+    /// <param name="site">Where the call is (<see cref="CallSite.Here"/>), for tracing.</param>
+    public static nint AllocHGlobal(int cb, CallSite site) => AllocHGlobal((nint)cb, site);
 
     /// <summary>Tracked <see cref="Marshal.AllocHGlobal(nint)"/>.</summary>
     /// <param name="cb">The size in bytes.</param>
     /// <returns>The block.</returns>
     /// <exception cref="OutOfMemoryException">The allocation failed.</exception>
-    public static nint AllocHGlobal(nint cb) => (nint)NativeBlocks.Allocate<HGlobalFamily>((nuint)cb, 0, zeroed: false);
+    public static nint AllocHGlobal(nint cb) => AllocHGlobal(cb, default(CallSite));
+
+    /// <inheritdoc cref="AllocHGlobal(nint)"/>
+    /// <param name="cb">The size in bytes.</param>
+    /// <param name="site">Where the call is (<see cref="CallSite.Here"/>), for tracing.</param>
+    public static nint AllocHGlobal(nint cb, CallSite site) => (nint)NativeBlocks.Allocate<HGlobalFamily>((nuint)cb, 0, zeroed: false, site.Id);
 
     /// <summary>Tracked <see cref="Marshal.ReAllocHGlobal"/>: a zero <paramref name="pv"/> allocates.</summary>
     /// <param name="pv">The block to resize.</param>
     /// <param name="cb">The new size in bytes.</param>
     /// <returns>The resized block.</returns>
     /// <exception cref="OutOfMemoryException">The reallocation failed; <paramref name="pv"/> is still valid.</exception>
-    public static nint ReAllocHGlobal(nint pv, nint cb) => (nint)NativeBlocks.Reallocate<HGlobalFamily>((void*)pv, (nuint)cb, 0);
+    public static nint ReAllocHGlobal(nint pv, nint cb) => ReAllocHGlobal(pv, cb, default(CallSite));
+
+    /// <inheritdoc cref="ReAllocHGlobal(nint, nint)"/>
+    /// <param name="pv">The block to resize.</param>
+    /// <param name="cb">The new size in bytes.</param>
+    /// <param name="site">Where the call is (<see cref="CallSite.Here"/>), for tracing.</param>
+    public static nint ReAllocHGlobal(nint pv, nint cb, CallSite site) => (nint)NativeBlocks.Reallocate<HGlobalFamily>((void*)pv, (nuint)cb, 0, site.Id);
 
     /// <summary>Tracked <see cref="Marshal.FreeHGlobal"/>: zero is a no-op.</summary>
     /// <param name="hglobal">The block to release.</param>
-    public static void FreeHGlobal(nint hglobal) => NativeBlocks.Release<HGlobalFamily>((void*)hglobal);
+    public static void FreeHGlobal(nint hglobal) => FreeHGlobal(hglobal, default(CallSite));
+
+    /// <inheritdoc cref="FreeHGlobal(nint)"/>
+    /// <param name="hglobal">The block to release.</param>
+    /// <param name="site">Where the call is (<see cref="CallSite.Here"/>), for tracing.</param>
+    public static void FreeHGlobal(nint hglobal, CallSite site) => NativeBlocks.Release<HGlobalFamily>((void*)hglobal, site.Id);
 
     /// <summary>Tracked <see cref="Marshal.StringToHGlobalAnsi"/>.</summary>
     /// <param name="s">The string, or null (then zero is returned).</param>
     /// <returns>The ANSI copy, null-terminated.</returns>
-    public static nint StringToHGlobalAnsi(string? s) => s is null ? 0 : CopyAnsi<HGlobalFamily>(s);
+    public static nint StringToHGlobalAnsi(string? s) => StringToHGlobalAnsi(s, default(CallSite));
+
+    /// <inheritdoc cref="StringToHGlobalAnsi(string?)"/>
+    /// <param name="s">The string, or null (then zero is returned).</param>
+    /// <param name="site">Where the call is (<see cref="CallSite.Here"/>), for tracing.</param>
+    public static nint StringToHGlobalAnsi(string? s, CallSite site) => s is null ? 0 : CopyAnsi<HGlobalFamily>(s, site.Id);
 
     /// <summary>Tracked <see cref="Marshal.StringToHGlobalUni"/>.</summary>
     /// <param name="s">The string, or null (then zero is returned).</param>
     /// <returns>The UTF-16 copy, null-terminated.</returns>
-    public static nint StringToHGlobalUni(string? s) => s is null ? 0 : CopyUtf16<HGlobalFamily>(s);
+    public static nint StringToHGlobalUni(string? s) => StringToHGlobalUni(s, default(CallSite));
+
+    /// <inheritdoc cref="StringToHGlobalUni(string?)"/>
+    /// <param name="s">The string, or null (then zero is returned).</param>
+    /// <param name="site">Where the call is (<see cref="CallSite.Here"/>), for tracing.</param>
+    public static nint StringToHGlobalUni(string? s, CallSite site) => s is null ? 0 : CopyUtf16<HGlobalFamily>(s, site.Id);
 
     /// <summary>Tracked <see cref="Marshal.StringToHGlobalAuto"/>: UTF-16 on Windows, UTF-8 elsewhere, as the BCL.</summary>
     /// <param name="s">The string, or null (then zero is returned).</param>
     /// <returns>The copy, null-terminated.</returns>
-    public static nint StringToHGlobalAuto(string? s) => s is null ? 0 : CopyAuto<HGlobalFamily>(s);
+    public static nint StringToHGlobalAuto(string? s) => StringToHGlobalAuto(s, default(CallSite));
+
+    /// <inheritdoc cref="StringToHGlobalAuto(string?)"/>
+    /// <param name="s">The string, or null (then zero is returned).</param>
+    /// <param name="site">Where the call is (<see cref="CallSite.Here"/>), for tracing.</param>
+    public static nint StringToHGlobalAuto(string? s, CallSite site) => s is null ? 0 : CopyAuto<HGlobalFamily>(s, site.Id);
 
     /// <summary>Tracked <see cref="Marshal.ZeroFreeGlobalAllocAnsi"/>: clears, then releases.</summary>
     /// <param name="s">The string block, or zero.</param>
-    public static void ZeroFreeGlobalAllocAnsi(nint s) => ZeroFree<HGlobalFamily>(s, Marshal.ZeroFreeGlobalAllocAnsi);
+    public static void ZeroFreeGlobalAllocAnsi(nint s) => ZeroFreeGlobalAllocAnsi(s, default(CallSite));
+
+    /// <inheritdoc cref="ZeroFreeGlobalAllocAnsi(nint)"/>
+    /// <param name="s">The string block, or zero.</param>
+    /// <param name="site">Where the call is (<see cref="CallSite.Here"/>), for tracing.</param>
+    public static void ZeroFreeGlobalAllocAnsi(nint s, CallSite site) => ZeroFree<HGlobalFamily>(s, Marshal.ZeroFreeGlobalAllocAnsi, site.Id);
 
     /// <summary>Tracked <see cref="Marshal.ZeroFreeGlobalAllocUnicode"/>: clears, then releases.</summary>
     /// <param name="s">The string block, or zero.</param>
-    public static void ZeroFreeGlobalAllocUnicode(nint s) => ZeroFree<HGlobalFamily>(s, Marshal.ZeroFreeGlobalAllocUnicode);
+    public static void ZeroFreeGlobalAllocUnicode(nint s) => ZeroFreeGlobalAllocUnicode(s, default(CallSite));
+
+    /// <inheritdoc cref="ZeroFreeGlobalAllocUnicode(nint)"/>
+    /// <param name="s">The string block, or zero.</param>
+    /// <param name="site">Where the call is (<see cref="CallSite.Here"/>), for tracing.</param>
+    public static void ZeroFreeGlobalAllocUnicode(nint s, CallSite site) => ZeroFree<HGlobalFamily>(s, Marshal.ZeroFreeGlobalAllocUnicode, site.Id);
 
     /// <summary>Tracked <see cref="Marshal.AllocCoTaskMem"/>.</summary>
     /// <param name="cb">The size in bytes.</param>
     /// <returns>The block.</returns>
     /// <exception cref="OutOfMemoryException">The allocation failed.</exception>
-    public static nint AllocCoTaskMem(int cb) => (nint)NativeBlocks.Allocate<CoTaskMemFamily>((nuint)(nint)cb, 0, zeroed: false);
+    public static nint AllocCoTaskMem(int cb) => AllocCoTaskMem(cb, default(CallSite));
+
+    /// <inheritdoc cref="AllocCoTaskMem(int)"/>
+    /// <param name="cb">The size in bytes.</param>
+    /// <param name="site">Where the call is (<see cref="CallSite.Here"/>), for tracing.</param>
+    public static nint AllocCoTaskMem(int cb, CallSite site) => (nint)NativeBlocks.Allocate<CoTaskMemFamily>((nuint)(nint)cb, 0, zeroed: false, site.Id);
 
     /// <summary>Tracked <see cref="Marshal.ReAllocCoTaskMem"/>: a zero <paramref name="pv"/> allocates.</summary>
     /// <param name="pv">The block to resize.</param>
     /// <param name="cb">The new size in bytes.</param>
     /// <returns>The resized block.</returns>
     /// <exception cref="OutOfMemoryException">The reallocation failed; <paramref name="pv"/> is still valid.</exception>
-    public static nint ReAllocCoTaskMem(nint pv, int cb) => (nint)NativeBlocks.Reallocate<CoTaskMemFamily>((void*)pv, (nuint)(nint)cb, 0);
+    public static nint ReAllocCoTaskMem(nint pv, int cb) => ReAllocCoTaskMem(pv, cb, default(CallSite));
+
+    /// <inheritdoc cref="ReAllocCoTaskMem(nint, int)"/>
+    /// <param name="pv">The block to resize.</param>
+    /// <param name="cb">The new size in bytes.</param>
+    /// <param name="site">Where the call is (<see cref="CallSite.Here"/>), for tracing.</param>
+    public static nint ReAllocCoTaskMem(nint pv, int cb, CallSite site) => (nint)NativeBlocks.Reallocate<CoTaskMemFamily>((void*)pv, (nuint)(nint)cb, 0, site.Id);
 
     /// <summary>Tracked <see cref="Marshal.FreeCoTaskMem"/>: zero is a no-op.</summary>
     /// <param name="ptr">The block to release.</param>
-    public static void FreeCoTaskMem(nint ptr) => NativeBlocks.Release<CoTaskMemFamily>((void*)ptr);
+    public static void FreeCoTaskMem(nint ptr) => FreeCoTaskMem(ptr, default(CallSite));
+
+    /// <inheritdoc cref="FreeCoTaskMem(nint)"/>
+    /// <param name="ptr">The block to release.</param>
+    /// <param name="site">Where the call is (<see cref="CallSite.Here"/>), for tracing.</param>
+    public static void FreeCoTaskMem(nint ptr, CallSite site) => NativeBlocks.Release<CoTaskMemFamily>((void*)ptr, site.Id);
 
     /// <summary>Tracked <see cref="Marshal.StringToCoTaskMemAnsi"/>.</summary>
     /// <param name="s">The string, or null (then zero is returned).</param>
     /// <returns>The ANSI copy, null-terminated.</returns>
-    public static nint StringToCoTaskMemAnsi(string? s) => s is null ? 0 : CopyAnsi<CoTaskMemFamily>(s);
+    public static nint StringToCoTaskMemAnsi(string? s) => StringToCoTaskMemAnsi(s, default(CallSite));
+
+    /// <inheritdoc cref="StringToCoTaskMemAnsi(string?)"/>
+    /// <param name="s">The string, or null (then zero is returned).</param>
+    /// <param name="site">Where the call is (<see cref="CallSite.Here"/>), for tracing.</param>
+    public static nint StringToCoTaskMemAnsi(string? s, CallSite site) => s is null ? 0 : CopyAnsi<CoTaskMemFamily>(s, site.Id);
 
     /// <summary>Tracked <see cref="Marshal.StringToCoTaskMemUni"/>.</summary>
     /// <param name="s">The string, or null (then zero is returned).</param>
     /// <returns>The UTF-16 copy, null-terminated.</returns>
-    public static nint StringToCoTaskMemUni(string? s) => s is null ? 0 : CopyUtf16<CoTaskMemFamily>(s);
+    public static nint StringToCoTaskMemUni(string? s) => StringToCoTaskMemUni(s, default(CallSite));
+
+    /// <inheritdoc cref="StringToCoTaskMemUni(string?)"/>
+    /// <param name="s">The string, or null (then zero is returned).</param>
+    /// <param name="site">Where the call is (<see cref="CallSite.Here"/>), for tracing.</param>
+    public static nint StringToCoTaskMemUni(string? s, CallSite site) => s is null ? 0 : CopyUtf16<CoTaskMemFamily>(s, site.Id);
 
     /// <summary>Tracked <see cref="Marshal.StringToCoTaskMemAuto"/>: UTF-16 on Windows, UTF-8 elsewhere, as the BCL.</summary>
     /// <param name="s">The string, or null (then zero is returned).</param>
     /// <returns>The copy, null-terminated.</returns>
-    public static nint StringToCoTaskMemAuto(string? s) => s is null ? 0 : CopyAuto<CoTaskMemFamily>(s);
+    public static nint StringToCoTaskMemAuto(string? s) => StringToCoTaskMemAuto(s, default(CallSite));
+
+    /// <inheritdoc cref="StringToCoTaskMemAuto(string?)"/>
+    /// <param name="s">The string, or null (then zero is returned).</param>
+    /// <param name="site">Where the call is (<see cref="CallSite.Here"/>), for tracing.</param>
+    public static nint StringToCoTaskMemAuto(string? s, CallSite site) => s is null ? 0 : CopyAuto<CoTaskMemFamily>(s, site.Id);
 
     /// <summary>Tracked <see cref="Marshal.StringToCoTaskMemUTF8"/>.</summary>
     /// <param name="s">The string, or null (then zero is returned).</param>
     /// <returns>The UTF-8 copy, null-terminated.</returns>
-    public static nint StringToCoTaskMemUTF8(string? s) => s is null ? 0 : CopyUtf8<CoTaskMemFamily>(s);
+    public static nint StringToCoTaskMemUTF8(string? s) => StringToCoTaskMemUTF8(s, default(CallSite));
+
+    /// <inheritdoc cref="StringToCoTaskMemUTF8(string?)"/>
+    /// <param name="s">The string, or null (then zero is returned).</param>
+    /// <param name="site">Where the call is (<see cref="CallSite.Here"/>), for tracing.</param>
+    public static nint StringToCoTaskMemUTF8(string? s, CallSite site) => s is null ? 0 : CopyUtf8<CoTaskMemFamily>(s, site.Id);
 
     /// <summary>Tracked <see cref="Marshal.ZeroFreeCoTaskMemAnsi"/>: clears, then releases.</summary>
     /// <param name="s">The string block, or zero.</param>
-    public static void ZeroFreeCoTaskMemAnsi(nint s) => ZeroFree<CoTaskMemFamily>(s, Marshal.ZeroFreeCoTaskMemAnsi);
+    public static void ZeroFreeCoTaskMemAnsi(nint s) => ZeroFreeCoTaskMemAnsi(s, default(CallSite));
+
+    /// <inheritdoc cref="ZeroFreeCoTaskMemAnsi(nint)"/>
+    /// <param name="s">The string block, or zero.</param>
+    /// <param name="site">Where the call is (<see cref="CallSite.Here"/>), for tracing.</param>
+    public static void ZeroFreeCoTaskMemAnsi(nint s, CallSite site) => ZeroFree<CoTaskMemFamily>(s, Marshal.ZeroFreeCoTaskMemAnsi, site.Id);
 
     /// <summary>Tracked <see cref="Marshal.ZeroFreeCoTaskMemUnicode"/>: clears, then releases.</summary>
     /// <param name="s">The string block, or zero.</param>
-    public static void ZeroFreeCoTaskMemUnicode(nint s) => ZeroFree<CoTaskMemFamily>(s, Marshal.ZeroFreeCoTaskMemUnicode);
+    public static void ZeroFreeCoTaskMemUnicode(nint s) => ZeroFreeCoTaskMemUnicode(s, default(CallSite));
+
+    /// <inheritdoc cref="ZeroFreeCoTaskMemUnicode(nint)"/>
+    /// <param name="s">The string block, or zero.</param>
+    /// <param name="site">Where the call is (<see cref="CallSite.Here"/>), for tracing.</param>
+    public static void ZeroFreeCoTaskMemUnicode(nint s, CallSite site) => ZeroFree<CoTaskMemFamily>(s, Marshal.ZeroFreeCoTaskMemUnicode, site.Id);
 
     /// <summary>Tracked <see cref="Marshal.ZeroFreeCoTaskMemUTF8"/>: clears, then releases.</summary>
     /// <param name="s">The string block, or zero.</param>
-    public static void ZeroFreeCoTaskMemUTF8(nint s) => ZeroFree<CoTaskMemFamily>(s, Marshal.ZeroFreeCoTaskMemUTF8);
+    public static void ZeroFreeCoTaskMemUTF8(nint s) => ZeroFreeCoTaskMemUTF8(s, default(CallSite));
+
+    /// <inheritdoc cref="ZeroFreeCoTaskMemUTF8(nint)"/>
+    /// <param name="s">The string block, or zero.</param>
+    /// <param name="site">Where the call is (<see cref="CallSite.Here"/>), for tracing.</param>
+    public static void ZeroFreeCoTaskMemUTF8(nint s, CallSite site) => ZeroFree<CoTaskMemFamily>(s, Marshal.ZeroFreeCoTaskMemUTF8, site.Id);
 
     /// <summary>Tracked <see cref="Marshal.StringToBSTR"/>.</summary>
     /// <param name="s">The string, or null (then zero is returned).</param>
     /// <returns>The BSTR.</returns>
-    public static nint StringToBSTR(string? s)
+    public static nint StringToBSTR(string? s) => StringToBSTR(s, default(CallSite));
+
+    /// <inheritdoc cref="StringToBSTR(string?)"/>
+    /// <param name="s">The string, or null (then zero is returned).</param>
+    /// <param name="site">Where the call is (<see cref="CallSite.Here"/>), for tracing.</param>
+    public static nint StringToBSTR(string? s, CallSite site)
     {
         nint bstr = Marshal.StringToBSTR(s);
         if (bstr != 0 && RegionFlow.IsRecordingOnThisThread)
         {
             int bytes = s!.Length * sizeof(char);
             LiveBstrs.Add(bstr, bytes);
-            RegionFlow.OnAlloc((nuint)bstr, (ulong)bytes, 0, AllocFamily.Bstr);
+            RegionFlow.OnAlloc((nuint)bstr, (ulong)bytes, 0, AllocFamily.Bstr, site.Id);
         }
         return bstr;
     }
 
     /// <summary>Tracked <see cref="Marshal.FreeBSTR"/>: zero is a no-op.</summary>
     /// <param name="ptr">The BSTR to release.</param>
-    public static void FreeBSTR(nint ptr) => ReleaseBstr(ptr, zero: false);
+    public static void FreeBSTR(nint ptr) => FreeBSTR(ptr, default(CallSite));
+
+    /// <inheritdoc cref="FreeBSTR(nint)"/>
+    /// <param name="ptr">The BSTR to release.</param>
+    /// <param name="site">Where the call is (<see cref="CallSite.Here"/>), for tracing.</param>
+    public static void FreeBSTR(nint ptr, CallSite site) => ReleaseBstr(ptr, zero: false, site.Id);
 
     /// <summary>Tracked <see cref="Marshal.ZeroFreeBSTR"/>: clears, then releases.</summary>
     /// <param name="s">The BSTR to release.</param>
-    public static void ZeroFreeBSTR(nint s) => ReleaseBstr(s, zero: true);
+    public static void ZeroFreeBSTR(nint s) => ZeroFreeBSTR(s, default(CallSite));
 
-    private static void ReleaseBstr(nint ptr, bool zero)
+    /// <inheritdoc cref="ZeroFreeBSTR(nint)"/>
+    /// <param name="s">The BSTR to release.</param>
+    /// <param name="site">Where the call is (<see cref="CallSite.Here"/>), for tracing.</param>
+    public static void ZeroFreeBSTR(nint s, CallSite site) => ReleaseBstr(s, zero: true, site.Id);
+
+    private static void ReleaseBstr(nint ptr, bool zero, int site)
     {
         if (ptr == 0)
         {
@@ -146,7 +258,7 @@ public static unsafe class TrackedMarshal
         bool recording = RegionFlow.IsRecordingOnThisThread;
         if ((recording || !LiveBstrs.IsEmpty) && LiveBstrs.TryRemove(ptr, out int bytes))
         {
-            RegionFlow.OnFree((nuint)ptr, (ulong)bytes, 0, AllocFamily.Bstr);
+            RegionFlow.OnFree((nuint)ptr, (ulong)bytes, 0, AllocFamily.Bstr, site);
             if (zero)
             {
                 Marshal.ZeroFreeBSTR(ptr);
@@ -158,7 +270,7 @@ public static unsafe class TrackedMarshal
         }
         else if (recording)
         {
-            RegionFlow.OnFree((nuint)ptr, 0, 0, AllocFamily.Bstr);
+            RegionFlow.OnFree((nuint)ptr, 0, 0, AllocFamily.Bstr, site);
         }
         else if (zero)
         {
@@ -170,25 +282,25 @@ public static unsafe class TrackedMarshal
         }
     }
 
-    private static nint CopyAuto<TFamily>(string s)
+    private static nint CopyAuto<TFamily>(string s, int site)
         where TFamily : struct, INativeFamily =>
-        OperatingSystem.IsWindows() ? CopyUtf16<TFamily>(s) : CopyUtf8<TFamily>(s);
+        OperatingSystem.IsWindows() ? CopyUtf16<TFamily>(s, site) : CopyUtf8<TFamily>(s, site);
 
-    private static nint CopyUtf8<TFamily>(string s)
+    private static nint CopyUtf8<TFamily>(string s, int site)
         where TFamily : struct, INativeFamily
     {
         int length = Encoding.UTF8.GetByteCount(s);
-        byte* block = (byte*)NativeBlocks.Allocate<TFamily>((nuint)length + 1, 0, zeroed: false);
+        byte* block = (byte*)NativeBlocks.Allocate<TFamily>((nuint)length + 1, 0, zeroed: false, site);
         Encoding.UTF8.GetBytes(s, new Span<byte>(block, length));
         block[length] = 0;
         return (nint)block;
     }
 
-    private static nint CopyUtf16<TFamily>(string s)
+    private static nint CopyUtf16<TFamily>(string s, int site)
         where TFamily : struct, INativeFamily
     {
         nuint bytes = ((nuint)s.Length + 1) * sizeof(char);
-        char* block = (char*)NativeBlocks.Allocate<TFamily>(bytes, 0, zeroed: false);
+        char* block = (char*)NativeBlocks.Allocate<TFamily>(bytes, 0, zeroed: false, site);
         s.CopyTo(new Span<char>(block, s.Length));
         block[s.Length] = '\0';
         return (nint)block;
@@ -196,14 +308,14 @@ public static unsafe class TrackedMarshal
 
     // The BCL's own conversion (the platform's ANSI code page: UTF-8 on Unix) into a temporary block,
     // copied into a tracked one of exactly the converted length.
-    private static nint CopyAnsi<TFamily>(string s)
+    private static nint CopyAnsi<TFamily>(string s, int site)
         where TFamily : struct, INativeFamily
     {
         nint converted = Marshal.StringToHGlobalAnsi(s);
         try
         {
             nuint length = (nuint)MemoryMarshal.CreateReadOnlySpanFromNullTerminated((byte*)converted).Length;
-            byte* block = (byte*)NativeBlocks.Allocate<TFamily>(length + 1, 0, zeroed: false);
+            byte* block = (byte*)NativeBlocks.Allocate<TFamily>(length + 1, 0, zeroed: false, site);
             Buffer.MemoryCopy((void*)converted, block, length + 1, length + 1);
             return (nint)block;
         }
@@ -213,13 +325,13 @@ public static unsafe class TrackedMarshal
         }
     }
 
-    private static void ZeroFree<TFamily>(nint ptr, Action<nint> untracked)
+    private static void ZeroFree<TFamily>(nint ptr, Action<nint> untracked, int site)
         where TFamily : struct, INativeFamily
     {
         if (NativeBlocks.LiveSize((void*)ptr) is { } size)
         {
             NativeMemory.Clear((void*)ptr, (nuint)size);
-            NativeBlocks.Release<TFamily>((void*)ptr);
+            NativeBlocks.Release<TFamily>((void*)ptr, site);
         }
         else if (ptr != 0 && !RegionFlow.IsRecordingOnThisThread)
         {
@@ -227,7 +339,7 @@ public static unsafe class TrackedMarshal
         }
         else
         {
-            NativeBlocks.Release<TFamily>((void*)ptr);
+            NativeBlocks.Release<TFamily>((void*)ptr, site);
         }
     }
 }

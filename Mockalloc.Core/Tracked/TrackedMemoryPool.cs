@@ -21,11 +21,18 @@ public static class TrackedMemoryPool
     /// <param name="minBufferSize">The minimum buffer length, or -1 for the pool's default.</param>
     /// <returns>An owner whose disposal is tracked.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="pool"/> is null.</exception>
-    public static IMemoryOwner<T> Rent<T>(MemoryPool<T> pool, int minBufferSize = -1)
+    public static IMemoryOwner<T> Rent<T>(MemoryPool<T> pool, int minBufferSize = -1) => Rent(pool, minBufferSize, default);
+
+    /// <inheritdoc cref="Rent{T}(MemoryPool{T}, int)"/>
+    /// <typeparam name="T">The element type.</typeparam>
+    /// <param name="pool">The pool.</param>
+    /// <param name="minBufferSize">The minimum buffer length, or -1 for the pool's default.</param>
+    /// <param name="site">Where the call is (<see cref="CallSite.Here"/>), for tracing; its disposal is traced at the same site.</param>
+    public static IMemoryOwner<T> Rent<T>(MemoryPool<T> pool, int minBufferSize, CallSite site)
     {
         ArgumentNullException.ThrowIfNull(pool);
         IMemoryOwner<T> owner = pool.Rent(minBufferSize);
-        return RegionFlow.IsRecordingOnThisThread ? new TrackedMemoryOwner<T>(owner, PoolFamily.Of(pool)) : owner;
+        return RegionFlow.IsRecordingOnThisThread ? new TrackedMemoryOwner<T>(owner, PoolFamily.Of(pool), site.Id) : owner;
     }
 
     /// <summary>Tracked <see cref="IDisposable.Dispose"/> of an owner, for call sites that name it.</summary>

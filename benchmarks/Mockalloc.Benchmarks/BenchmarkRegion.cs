@@ -12,9 +12,9 @@ internal sealed class BenchmarkRegion
     private readonly Region _region;
     private readonly ExecutionContext? _outer;
 
-    public BenchmarkRegion()
+    public BenchmarkRegion(AllocOptions? options = null)
     {
-        _region = new Region(RegionFlow.Current, new AllocOptions { AllowNoData = true });
+        _region = new Region(RegionFlow.Current, options ?? new AllocOptions { AllowNoData = true, Tracing = false });
         _outer = RegionFlow.Begin(_region, GC.GetAllocatedBytesForCurrentThread());
     }
 

@@ -12,8 +12,11 @@ public abstract class RegionBenchmarkBase
     private readonly List<BenchmarkRegion> _regions = [];
 
     /// <summary>How many regions are open around the tracked calls.</summary>
-    [Params(0, 1)]
+    [ParamsSource(nameof(RegionCounts))]
     public int Regions { get; set; }
+
+    /// <summary>The values of <see cref="Regions"/> to measure: not recording, and recording.</summary>
+    public virtual IEnumerable<int> RegionCounts => [0, 1];
 
     [GlobalSetup]
     public void Setup()

@@ -44,21 +44,46 @@ public sealed class DifferentialTests
         for (int i = 0; i < 10_000; i++)
         {
             EventSequence.Generate(random, events);
-            AllocInfo info = Allocs.Record(() =>
-            {
-                foreach (AllocEvent e in events)
-                {
-                    if (e.IsAlloc)
-                    {
-                        RegionFlow.OnAlloc(e.Id, e.Size, e.Alignment, (AllocFamily)e.Family);
-                    }
-                    else
-                    {
-                        RegionFlow.OnFree(e.Id, e.Size, e.Alignment, (AllocFamily)e.Family);
-                    }
-                }
-            });
+            AllocInfo info = Allocs.Record(() => Replay(events), new AllocOptions { Tracing = false });
             Assert.Equal(reference.Classify(events), info.Error);
+        }
+    }
+
+    [Fact]
+    public void Tracing_never_changes_a_verdict()
+    {
+        var random = new Random(11);
+        var reference = new ReferenceModel();
+        var events = new List<AllocEvent>(128);
+        AllocOptions tracing = new() { Tracing = true }, plain = new() { Tracing = false };
+        for (int i = 0; i < 10_000; i++)
+        {
+            EventSequence.Generate(random, events);
+            AllocInfo traced = Allocs.Record(() => Replay(events), tracing);
+            AllocInfo untraced = Allocs.Record(() => Replay(events), plain);
+            Assert.Equal(reference.Classify(events), traced.Error);
+            Assert.Equal(untraced.Error, traced.Error);
+            Assert.NotNull(traced.Trace);
+            Assert.Null(untraced.Trace);
+            if (traced.Error == AllocError.Leak)
+            {
+                Assert.NotEmpty(traced.Trace.Leaks);
+            }
+        }
+    }
+
+    private static void Replay(List<AllocEvent> events)
+    {
+        foreach (AllocEvent e in events)
+        {
+            if (e.IsAlloc)
+            {
+                RegionFlow.OnAlloc(e.Id, e.Size, e.Alignment, (AllocFamily)e.Family);
+            }
+            else
+            {
+                RegionFlow.OnFree(e.Id, e.Size, e.Alignment, (AllocFamily)e.Family);
+            }
         }
     }
 

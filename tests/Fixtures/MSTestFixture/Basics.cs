@@ -16,6 +16,9 @@ public class Basics
     [MockallocTestMethod]
     public void DoubleFrees() => Blocks.DoubleFree();
 
+    [MockallocTestMethod(Tracing = true)]
+    public void LeaksTraced() => Blocks.AllocateAt(CallSite.Here());
+
     [MockallocTestMethod]
     public void AllocatesNothing()
     {

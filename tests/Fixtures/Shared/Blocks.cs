@@ -15,6 +15,9 @@ public static unsafe class Blocks
 
     public static nint Allocate() => (nint)s_tracked.Allocate(Size, Alignment);
 
+    /// <summary>Acquires one block, telling tracing the caller's line.</summary>
+    public static nint AllocateAt(CallSite site) => (nint)s_tracked.Allocate(Size, Alignment, site);
+
     public static void Free(nint block) => s_tracked.Free((void*)block, Size, Alignment);
 
     public static void AllocateAndFree(int count)

@@ -15,6 +15,7 @@ public static class Expectations
         { "Basics/Passes", "Passed", "" },
         { "Basics/Leaks", "Failed", Leak },
         { "Basics/DoubleFrees", "Failed", "Mockalloc: DoubleFree: 2 releases for 1 acquisitions" },
+        { "Basics/LeaksTraced", "Failed", Leak + "|Traced: 1 leak.|Leak: 64 bytes (MockAllocator) allocated at Basics.cs:|(LeaksTraced)" },
         { "Basics/AllocatesNothing", "Failed", NoData },
         { "Basics/AllocatesNothingAllowed", "Passed", "" },
         { "Basics/FailsAndLeaks", "Failed", "own failure marker|" + Leak },
@@ -37,6 +38,25 @@ public static class Expectations
         { "Features/TimesOut", "Failed", "timed out|!Mockalloc" },
         { "Features/FinishesInTime", "Passed", "" },
     };
+
+    /// <summary>
+    /// <see cref="Common"/> plus the other tests xUnit v2 and v3 both run: tests/Fixtures/SharedXunit and each
+    /// fixture's AsyncLifetime.cs.
+    /// </summary>
+    public static TheoryData<string, string, string> XunitCommon() => Common().Plus(new()
+    {
+        { "Basics/PlainFactIsNotRecorded", "Passed", "" },
+        { "AsyncLifetime/Passes", "Passed", "" },
+        { "ClassFixtureNotRecorded/Passes", "Passed", "" },
+        { "OutputHelper/Passes", "Passed", "" },
+        { "Theories/InlineRows(leak: False)", "Passed", "" },
+        { "Theories/InlineRows(leak: True)", "Failed", Leak },
+        { "Theories/NotSerializableRows(payload: balanced)", "Passed", "" },
+        { "Theories/NotSerializableRows(payload: leaking)", "Failed", Leak },
+        { "Theories/ClassRows(count: 0)", "Failed", NoData },
+        { "Theories/ClassRows(count: 2)", "Passed", "" },
+        { "Features/SkippedTheory", "NotExecuted", "" },
+    });
 
     public static TheoryData<string, string, string> Plus(this TheoryData<string, string, string> common, TheoryData<string, string, string> specific)
     {

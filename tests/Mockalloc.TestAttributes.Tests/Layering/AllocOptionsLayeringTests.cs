@@ -45,6 +45,24 @@ public class AllocOptionsLayeringTests
     }
 
     [Fact]
+    public void Tracing_knobs_layer_like_every_flag()
+    {
+        var traceMethod = new AllocKnobs();
+        traceMethod.SetFlag(nameof(AllocOptions.Tracing), true);
+        traceMethod.SetFlag(nameof(AllocOptions.TraceStacks), true);
+        var quietClass = new AllocKnobs();
+        quietClass.SetFlag(nameof(AllocOptions.Tracing), false);
+        Func<string, string?> tracingEnvironment = Environment(("MOCKALLOC_TRACING", "1"));
+
+        Assert.False(AllocOptionsLayering.Resolve(null, null, null, NoEnvironment).Tracing);
+        Assert.True(AllocOptionsLayering.Resolve(null, null, null, tracingEnvironment).Tracing);
+        Assert.False(AllocOptionsLayering.Resolve(null, quietClass, null, tracingEnvironment).Tracing);
+        AllocOptions fromMethod = AllocOptionsLayering.Resolve(traceMethod, quietClass, null, NoEnvironment);
+        Assert.True(fromMethod.Tracing);
+        Assert.True(fromMethod.TraceStacks);
+    }
+
+    [Fact]
     public void Method_beats_class_beats_assembly_beats_environment()
     {
         Func<string, string?> environment = Environment(("MOCKALLOC_MAX_ALLOCATIONS", "40"), ("MOCKALLOC_MAX_PEAK_BYTES", "40"), ("MOCKALLOC_MAX_MANAGED_BYTES", "40"), ("MOCKALLOC_ALLOW_NO_DATA", "1"));

@@ -1,7 +1,7 @@
 using Fixtures;
 using Xunit;
 
-namespace Xunit3Fixture;
+namespace XunitFixture;
 
 // The constructor's block is freed by Dispose: balanced only if both are inside the test's region.
 public sealed class ConstructorAndDispose : IDisposable
@@ -26,28 +26,6 @@ public class LeakInConstructor
     }
 }
 
-public sealed class AsyncLifetime : IAsyncLifetime
-{
-    private nint _block;
-
-    public async ValueTask InitializeAsync()
-    {
-        await Task.Yield();
-        _block = Blocks.Allocate();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await Task.Yield();
-        Blocks.Free(_block);
-    }
-
-    [MockallocFact]
-    public void Passes()
-    {
-    }
-}
-
 // Holds a block for the whole class: a leak if class fixtures were part of the test's region.
 public sealed class HeldBlock : IDisposable
 {
@@ -62,17 +40,6 @@ public class ClassFixtureNotRecorded(HeldBlock held) : IClassFixture<HeldBlock>
     public void Passes()
     {
         Assert.NotNull(held);
-        Blocks.AllocateAndFree(1);
-    }
-}
-
-// The test output helper is injected as with [Fact].
-public class OutputHelper(ITestOutputHelper output)
-{
-    [MockallocFact]
-    public void Passes()
-    {
-        output.WriteLine("written from a Mockalloc test");
         Blocks.AllocateAndFree(1);
     }
 }

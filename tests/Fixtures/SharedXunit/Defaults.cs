@@ -2,7 +2,7 @@ using Fixtures;
 using Mockalloc;
 using Xunit;
 
-namespace Xunit2Fixture;
+namespace XunitFixture;
 
 // The assembly sets MaxAllocations = 3 (AssemblyInfo.cs).
 public class AssemblyBudget

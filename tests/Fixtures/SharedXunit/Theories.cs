@@ -1,7 +1,7 @@
 using Fixtures;
 using Xunit;
 
-namespace Xunit2Fixture;
+namespace XunitFixture;
 
 public class Theories
 {

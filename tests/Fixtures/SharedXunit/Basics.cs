@@ -2,7 +2,7 @@ using Fixtures;
 using Mockalloc;
 using Xunit;
 
-namespace Xunit3Fixture;
+namespace XunitFixture;
 
 public class Basics
 {
@@ -14,6 +14,9 @@ public class Basics
 
     [MockallocFact]
     public void DoubleFrees() => Blocks.DoubleFree();
+
+    [MockallocFact(Tracing = true)]
+    public void LeaksTraced() => Blocks.AllocateAt(CallSite.Here());
 
     [MockallocFact]
     public void AllocatesNothing()
