@@ -63,7 +63,8 @@ internal sealed partial class OwnershipWalker
                     List<int> value = Eval(conversion.Operand, state);
                     if (conversion.OperatorMethod is null)
                     {
-                        return value;
+                        // A view over a buffer (the built-in array-to-span conversions of C# 14) borrows it.
+                        return IsView(conversion.Type) ? s_none : value;
                     }
 
                     return ResourceApiTable.Find(conversion.OperatorMethod) is { Role: ApiRole.Alias } ? value : s_none;
@@ -186,6 +187,9 @@ internal sealed partial class OwnershipWalker
             }
         }
     }
+
+    private static bool IsView(ITypeSymbol? type) =>
+        type is not null && (type.IsRefLikeType || type.OriginalDefinition.ToDisplayString() is "System.Memory<T>" or "System.ReadOnlyMemory<T>");
 
     private static bool IsAddress(ITypeSymbol? type) =>
         type is not null && (type.TypeKind == TypeKind.Pointer || type.SpecialType is SpecialType.System_IntPtr or SpecialType.System_UIntPtr);

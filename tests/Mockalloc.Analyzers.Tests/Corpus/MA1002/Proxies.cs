@@ -311,3 +311,27 @@ public sealed class DerivedReleasesInDisposeBool : DisposableBase
         base.Dispose(disposing);
     }
 }
+
+public ref struct PooledCharBuilder
+{
+    private char[]? _arrayToReturnToPool;
+    private Span<char> _chars;
+
+    public PooledCharBuilder(int capacity)
+    {
+        _arrayToReturnToPool = ArrayPool<char>.Shared.Rent(capacity);
+        _chars = _arrayToReturnToPool;
+    }
+
+    public int Capacity => _chars.Length;
+
+    public void Dispose()
+    {
+        char[]? toReturn = _arrayToReturnToPool;
+        this = default;
+        if (toReturn is not null)
+        {
+            ArrayPool<char>.Shared.Return(toReturn);
+        }
+    }
+}
