@@ -19,7 +19,7 @@ internal sealed class FlowState
 
     public List<Continuation> Continuations { get; } = [];
 
-    /// <summary>True once a branch on this path tested a field of <c>this</c> (a disposed flag, a null check).</summary>
+    /// <summary>True once a branch on this path tested a field or property of <c>this</c> (a disposed flag, a null check, a length).</summary>
     public bool FieldGuarded { get; set; }
 
     /// <summary>The last condition taken on this path, for messages (not part of equality).</summary>

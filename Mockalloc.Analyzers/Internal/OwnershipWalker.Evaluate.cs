@@ -121,6 +121,27 @@ internal sealed partial class OwnershipWalker
             case IReturnOperation { Kind: OperationKind.YieldReturn } yielded:
                 Escape(Eval(yielded.ReturnedValue, state), state, "yielded at line " + Line(yielded.Syntax));
                 return s_none;
+            case IIsPatternOperation pattern:
+                {
+                    // `x is T[] array` binds the tested value to a new variable on the branch where it matches.
+                    List<int> tested = Eval(pattern.Value, state);
+                    foreach (IOperation declaration in pattern.Pattern.DescendantsAndSelf())
+                    {
+                        ISymbol? declared = declaration switch
+                        {
+                            IDeclarationPatternOperation d => d.DeclaredSymbol,
+                            IRecursivePatternOperation r => r.DeclaredSymbol,
+                            _ => null,
+                        };
+                        if (declared is ILocalSymbol local && ReferenceEquals(declaration.Parent, pattern))
+                        {
+                            Assign(Holder.Of(local), tested, state, pattern.Syntax);
+                        }
+                    }
+
+                    return s_none;
+                }
+
             case IInvalidOperation:
                 // Code that does not bind (being typed, or a missing reference): whatever it does with a
                 // resource is unknown, so the walker stops following it rather than guess a leak.
@@ -330,6 +351,32 @@ internal sealed partial class OwnershipWalker
         if (ResourceApiTable.Find(method) is { } api)
         {
             return ApplyApi(api, invocation, receiver, arguments, state, line);
+        }
+
+        if (method.Name is "Exchange" or "CompareExchange" && method.ContainingType.ToDisplayString() == "System.Threading.Interlocked"
+            && invocation.Arguments.Length >= 2 && HolderOf(invocation.Arguments[0].Value) is { } slot)
+        {
+            // Returns what the slot held and stores the new value there (CompareExchange: maybe, so the
+            // slot keeps the old value too: no leak is claimed either way).
+            List<int> old = arguments[0];
+            List<int> stored = arguments[1];
+            if (method.Name == "Exchange")
+            {
+                foreach (int key in old)
+                {
+                    state.Resources[key].Holders.Remove(slot);
+                }
+            }
+
+            foreach (int key in stored)
+            {
+                if (state.Resources.TryGetValue(key, out TrackedResource? resource))
+                {
+                    resource.Holders.Add(slot);
+                }
+            }
+
+            return old;
         }
 
         if (method.MethodKind is MethodKind.LocalFunction or MethodKind.DelegateInvoke or MethodKind.AnonymousFunction)

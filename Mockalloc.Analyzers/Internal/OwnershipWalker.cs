@@ -70,7 +70,7 @@ internal sealed partial class OwnershipWalker
     {
         foreach (IParameterSymbol parameter in _method.Parameters)
         {
-            if (parameter.RefKind != RefKind.Out && ResourceApiTable.CanHoldResource(parameter.Type))
+            if (parameter.RefKind != RefKind.Out && MayCarryResource(parameter.Type))
             {
                 int key = MethodSummary.ParameterSeed(parameter.Ordinal);
                 state.Resources[key] = new TrackedResource(key, maybeNull: true, [Holder.Of(parameter)]);
@@ -86,7 +86,7 @@ internal sealed partial class OwnershipWalker
         int index = 0;
         foreach (IFieldSymbol field in _method.ContainingType.GetMembers().OfType<IFieldSymbol>())
         {
-            if (!field.IsStatic && !field.IsConst && ResourceApiTable.CanHoldResource(field.Type))
+            if (!field.IsStatic && !field.IsConst && MayCarryResource(field.Type))
             {
                 int key = MethodSummary.FieldSeed(index++);
                 state.Resources[key] = new TrackedResource(key, maybeNull: true, [Holder.Of(field)]);
@@ -94,6 +94,10 @@ internal sealed partial class OwnershipWalker
             }
         }
     }
+
+    /// <summary>A parameter or field a caller's resource can arrive in: a resource type, or a type parameter or interface that may stand for one.</summary>
+    private static bool MayCarryResource(ITypeSymbol type) =>
+        ResourceApiTable.CanHoldResource(type) || type.TypeKind is TypeKind.TypeParameter or TypeKind.Interface;
 
     private void Enqueue(int ordinal, FlowState state)
     {

@@ -36,6 +36,8 @@ public static unsafe class Helpers
     private static readonly List<IntPtr> s_registry = [];
 
     public static void Register(IntPtr p) => s_registry.Add(p);
+
+    public static void Keep<T>(List<T> kept, T item) => kept.Add(item);
 }
 
 public sealed class Owner : IDisposable
@@ -168,6 +170,12 @@ public static unsafe class Clean
     }
 
     public static byte[] RentedAndReturnedToCaller(int n) => ArrayPool<byte>.Shared.Rent(n);
+
+    public static void KeptThroughGenericHelper(List<byte[]> kept)
+    {
+        byte[] rented = ArrayPool<byte>.Shared.Rent(8);
+        Helpers.Keep(kept, rented);
+    }
 
     public static void FreedInLocalFunction()
     {

@@ -335,3 +335,47 @@ public ref struct PooledCharBuilder
         }
     }
 }
+
+public sealed class LeaseLike<T> : IDisposable
+{
+    private object? _buffer;
+
+    public LeaseLike(int length, MemoryPool<T>? pool) =>
+        _buffer = pool is null ? ArrayPool<T>.Shared.Rent(length) : pool.Rent(length);
+
+    public void Dispose()
+    {
+        object? buffer = System.Threading.Interlocked.Exchange(ref _buffer, null);
+        if (buffer is T[] array)
+        {
+            ArrayPool<T>.Shared.Return(array);
+        }
+        else if (buffer is not null)
+        {
+            ((IMemoryOwner<T>)buffer).Dispose();
+        }
+    }
+}
+
+public sealed class GuardedByLength : IDisposable
+{
+    private byte[]? _rented;
+
+    public GuardedByLength(int length)
+    {
+        Length = length;
+        _rented = length == 0 ? null : ArrayPool<byte>.Shared.Rent(length);
+    }
+
+    public int Length { get; }
+
+    public void Dispose()
+    {
+        if (Length == 0)
+        {
+            return;
+        }
+
+        ArrayPool<byte>.Shared.Return(_rented!);
+    }
+}
