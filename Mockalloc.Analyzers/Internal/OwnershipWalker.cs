@@ -15,8 +15,14 @@ namespace Mockalloc.Analyzers.Internal;
 /// </summary>
 internal sealed partial class OwnershipWalker
 {
-    /// <summary>Upper bound on (block, state) visits for one body.</summary>
+    /// <summary>Upper bound on (block, state) visits for one body walked for its leaks.</summary>
     public const int MaxSteps = 20_000;
+
+    /// <summary>
+    /// Upper bound for a summary walk: a callee too branchy to summarise quickly gets the conservative
+    /// summary (its arguments count as stored), which can only hide a leak, never invent one.
+    /// </summary>
+    public const int MaxSummarySteps = 2_000;
 
     private readonly ControlFlowGraph _cfg;
     private readonly IMethodSymbol _method;
@@ -52,7 +58,7 @@ internal sealed partial class OwnershipWalker
         while (_work.Count > 0)
         {
             _cancellation.ThrowIfCancellationRequested();
-            if (++steps > MaxSteps)
+            if (++steps > (_mode == WalkMode.Summary ? MaxSummarySteps : MaxSteps))
             {
                 _result.Aborted = true;
                 _result.Leaks.Clear();
