@@ -1,0 +1,427 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+
+namespace Mockalloc.Analyzers.Internal;
+
+/// <summary>
+/// Path-sensitive ownership dataflow over one <see cref="ControlFlowGraph"/>. States are not merged at
+/// joins: each distinct <see cref="FlowState"/> reaching a block is explored once, so loops end when no
+/// new state appears, and correlated guards stay exact. A step budget bounds pathological bodies.
+/// This file holds the traversal (blocks, branches, finally and catch regions, exits); evaluation of
+/// operations and branch conditions live in the partial files beside it.
+/// </summary>
+internal sealed partial class OwnershipWalker
+{
+    /// <summary>Upper bound on (block, state) visits for one body walked for its leaks.</summary>
+    public const int MaxSteps = 20_000;
+
+    /// <summary>
+    /// Upper bound for a summary walk: a callee too branchy to summarise quickly gets the conservative
+    /// summary (its arguments count as stored), which can only hide a leak, never invent one.
+    /// </summary>
+    public const int MaxSummarySteps = 2_000;
+
+    private readonly ControlFlowGraph _cfg;
+    private readonly IMethodSymbol _method;
+    private readonly WalkMode _mode;
+    private readonly ISummarySource _summaries;
+    private readonly SyntaxNode _body;
+    private readonly CancellationToken _cancellation;
+    private readonly WalkResult _result = new();
+    private readonly Dictionary<IOperation, int> _siteIndex = [];
+    private readonly Queue<KeyValuePair<int, FlowState>> _work = new();
+    private readonly Dictionary<int, HashSet<FlowState>> _seen = [];
+
+    public OwnershipWalker(ControlFlowGraph cfg, IMethodSymbol method, SyntaxNode body, WalkMode mode, ISummarySource summaries, CancellationToken cancellation)
+    {
+        _cfg = cfg;
+        _method = method;
+        _body = body;
+        _mode = mode;
+        _summaries = summaries;
+        _cancellation = cancellation;
+    }
+
+    public WalkResult Run()
+    {
+        var entry = new FlowState();
+        if (_mode == WalkMode.Summary)
+        {
+            Seed(entry);
+        }
+
+        Enqueue(0, entry);
+        int steps = 0;
+        while (_work.Count > 0)
+        {
+            _cancellation.ThrowIfCancellationRequested();
+            if (++steps > (_mode == WalkMode.Summary ? MaxSummarySteps : MaxSteps))
+            {
+                _result.Aborted = true;
+                _result.Leaks.Clear();
+                break;
+            }
+
+            KeyValuePair<int, FlowState> item = _work.Dequeue();
+            Process(_cfg.Blocks[item.Key], item.Value);
+        }
+
+        return _result;
+    }
+
+    private void Seed(FlowState state)
+    {
+        foreach (IParameterSymbol parameter in _method.Parameters)
+        {
+            if (parameter.RefKind != RefKind.Out && MayCarryResource(parameter.Type))
+            {
+                int key = MethodSummary.ParameterSeed(parameter.Ordinal);
+                state.Resources[key] = new TrackedResource(key, maybeNull: true, [Holder.Of(parameter)]);
+                _result.Seeds[key] = parameter;
+            }
+        }
+
+        if (_method.IsStatic || _method.ContainingType is null)
+        {
+            return;
+        }
+
+        int index = 0;
+        foreach (IFieldSymbol field in _method.ContainingType.GetMembers().OfType<IFieldSymbol>())
+        {
+            if (!field.IsStatic && !field.IsConst && MayCarryResource(field.Type))
+            {
+                int key = MethodSummary.FieldSeed(index++);
+                state.Resources[key] = new TrackedResource(key, maybeNull: true, [Holder.Of(field)]);
+                _result.Seeds[key] = field;
+            }
+        }
+    }
+
+    /// <summary>A parameter or field a caller's resource can arrive in: a resource type, or a type parameter or interface that may stand for one.</summary>
+    private static bool MayCarryResource(ITypeSymbol type) =>
+        ResourceApiTable.CanHoldResource(type) || type.TypeKind is TypeKind.TypeParameter or TypeKind.Interface;
+
+    private void Enqueue(int ordinal, FlowState state)
+    {
+        if (!_seen.TryGetValue(ordinal, out HashSet<FlowState>? seen))
+        {
+            _seen[ordinal] = seen = [];
+        }
+
+        if (seen.Add(state))
+        {
+            _work.Enqueue(new KeyValuePair<int, FlowState>(ordinal, state));
+        }
+    }
+
+    private void Process(BasicBlock block, FlowState state)
+    {
+        if (block.Kind == BasicBlockKind.Exit)
+        {
+            ExitCheck(state, throwing: false);
+            return;
+        }
+
+        ForkToCatchHandlers(block, state);
+        state = state.Clone();
+        foreach (IOperation operation in block.Operations)
+        {
+            Eval(operation, state);
+            CheckDiscarded(state, operation.Syntax);
+        }
+
+        IOperation? branchValue = block.BranchValue;
+        List<int> value = Eval(branchValue, state);
+        ControlFlowBranch? fallThrough = block.FallThroughSuccessor;
+        SyntaxNode? lastSyntax = branchValue?.Syntax ?? (block.Operations.Length > 0 ? block.Operations[block.Operations.Length - 1].Syntax : null);
+
+        if (block.ConditionKind == ControlFlowConditionKind.None)
+        {
+            if (fallThrough?.Semantics == ControlFlowBranchSemantics.Return)
+            {
+                SetExit(state, "the method returns", lastSyntax);
+                Escape(value, state, "returned at line " + Line(lastSyntax), returned: true);
+            }
+
+            CheckDiscarded(state, lastSyntax);
+            Take(fallThrough, state, lastSyntax);
+            return;
+        }
+
+        CheckDiscarded(state, lastSyntax);
+        bool whenTrue = block.ConditionKind == ControlFlowConditionKind.WhenTrue;
+        FlowState other = state.Clone();
+        if (Refine(branchValue!, whenTrue, other))
+        {
+            Take(block.ConditionalSuccessor, other, lastSyntax);
+        }
+
+        if (Refine(branchValue!, !whenTrue, state))
+        {
+            Take(fallThrough, state, lastSyntax);
+        }
+    }
+
+    private void Take(ControlFlowBranch? branch, FlowState state, SyntaxNode? at)
+    {
+        if (branch is null)
+        {
+            return;
+        }
+
+        switch (branch.Semantics)
+        {
+            case ControlFlowBranchSemantics.Regular:
+            case ControlFlowBranchSemantics.Return:
+                BasicBlock destination = branch.Destination!;
+                if (destination.Kind == BasicBlockKind.Exit && state.ExitDescription is null)
+                {
+                    SetExit(state, "the method returns", at);
+                }
+
+                if (branch.FinallyRegions.Length == 0)
+                {
+                    Enqueue(destination.Ordinal, state);
+                    return;
+                }
+
+                state.Continuations.Add(Continuation.Goto(destination.Ordinal));
+                for (int i = branch.FinallyRegions.Length - 1; i >= 1; i--)
+                {
+                    state.Continuations.Add(Continuation.Finally(branch.FinallyRegions[i]));
+                }
+
+                Enqueue(branch.FinallyRegions[0].FirstBlockOrdinal, state);
+                return;
+            case ControlFlowBranchSemantics.Throw:
+            case ControlFlowBranchSemantics.Rethrow:
+                Propagate(branch.Source.EnclosingRegion, state, Line(at));
+                return;
+            case ControlFlowBranchSemantics.StructuredExceptionHandling:
+                Resume(state);
+                return;
+            default:
+                // ProgramTermination, Error, None: the path ends without leaving the method normally.
+                return;
+        }
+    }
+
+    /// <summary>The end of a finally region: carry on with what the branch that entered it meant to do.</summary>
+    private void Resume(FlowState state)
+    {
+        if (state.Continuations.Count == 0)
+        {
+            return;
+        }
+
+        Continuation next = state.Continuations[state.Continuations.Count - 1];
+        state.Continuations.RemoveAt(state.Continuations.Count - 1);
+        switch (next.Kind)
+        {
+            case ContinuationKind.Goto:
+                Enqueue(next.Ordinal, state);
+                break;
+            case ContinuationKind.Finally:
+                Enqueue(next.Region!.FirstBlockOrdinal, state);
+                break;
+            case ContinuationKind.Throw:
+                Propagate(next.Region!, state, next.Line);
+                break;
+        }
+    }
+
+    /// <summary>An exception leaves <paramref name="from"/>: run catch handlers or finally regions, or leave the method.</summary>
+    private void Propagate(ControlFlowRegion? from, FlowState state, int line)
+    {
+        for (ControlFlowRegion? region = from; region is not null && region != _cfg.Root; region = region.EnclosingRegion)
+        {
+            ControlFlowRegion? parent = region.EnclosingRegion;
+            if (region.Kind != ControlFlowRegionKind.Try || parent is null)
+            {
+                continue;
+            }
+
+            if (parent.Kind == ControlFlowRegionKind.TryAndCatch)
+            {
+                bool caughtForSure = false;
+                foreach (ControlFlowRegion handler in parent.NestedRegions)
+                {
+                    if (handler != region)
+                    {
+                        Enqueue(handler.FirstBlockOrdinal, state.Clone());
+                        caughtForSure |= IsCatchAll(handler);
+                    }
+                }
+
+                if (caughtForSure)
+                {
+                    return;
+                }
+            }
+            else if (parent.Kind == ControlFlowRegionKind.TryAndFinally)
+            {
+                state.Continuations.Add(Continuation.Throw(parent, line));
+                Enqueue(parent.NestedRegions[1].FirstBlockOrdinal, state);
+                return;
+            }
+        }
+
+        state.ExitDescription = "the method throws at line " + line;
+        ExitCheck(state, throwing: true);
+    }
+
+    /// <summary>
+    /// Any block inside a try with catch handlers may throw before it starts: the handlers see the state
+    /// at each block boundary of the try (explicit throws are followed exactly by <see cref="Propagate"/>).
+    /// </summary>
+    private void ForkToCatchHandlers(BasicBlock block, FlowState state)
+    {
+        // Stop at this graph's root: a local function's or lambda's regions are nested in those of the
+        // body that declares it, whose handlers are blocks of another graph.
+        for (ControlFlowRegion? region = block.EnclosingRegion; region is not null && region != _cfg.Root; region = region.EnclosingRegion)
+        {
+            ControlFlowRegion? parent = region.EnclosingRegion;
+            if (region.Kind == ControlFlowRegionKind.Try && parent?.Kind == ControlFlowRegionKind.TryAndCatch)
+            {
+                foreach (ControlFlowRegion handler in parent.NestedRegions)
+                {
+                    if (handler != region)
+                    {
+                        Enqueue(handler.FirstBlockOrdinal, state.Clone());
+                    }
+                }
+
+                return;
+            }
+        }
+    }
+
+    private static bool IsCatchAll(ControlFlowRegion handler) =>
+        handler.Kind == ControlFlowRegionKind.Catch
+        && (handler.ExceptionType is null
+            || handler.ExceptionType.SpecialType == SpecialType.System_Object
+            || handler.ExceptionType.ToDisplayString() == "System.Exception");
+
+    private void ExitCheck(FlowState state, bool throwing)
+    {
+        foreach (KeyValuePair<int, TrackedResource> pair in state.Resources)
+        {
+            TrackedResource resource = pair.Value;
+            if (resource.IsSeed)
+            {
+                if (!throwing && !state.FieldGuarded && _result.Seeds.TryGetValue(pair.Key, out ISymbol? symbol) && symbol is IFieldSymbol
+                    && !_result.SeedsMissed.ContainsKey(pair.Key))
+                {
+                    _result.SeedsMissed[pair.Key] = new LeakPath(Phrase(state, state.ExitDescription ?? "the method returns"), state.ExitLocation);
+                }
+
+                continue;
+            }
+
+            Holder? keeper = resource.Holders.FirstOrDefault(h => h.Survives(_method));
+            if (keeper is not null)
+            {
+                _result.AddOutcome(resource.Site, "kept in " + Describe(keeper));
+                continue;
+            }
+
+            Leak(resource.Site, state, state.ExitDescription ?? "the method returns", state.ExitLocation);
+        }
+    }
+
+    private void CheckDiscarded(FlowState state, SyntaxNode? at)
+    {
+        List<int>? dropped = null;
+        foreach (KeyValuePair<int, TrackedResource> pair in state.Resources)
+        {
+            if (pair.Value.Holders.Count == 0)
+            {
+                (dropped ??= []).Add(pair.Key);
+            }
+        }
+
+        if (dropped is null)
+        {
+            return;
+        }
+
+        foreach (int key in dropped)
+        {
+            TrackedResource resource = state.Resources[key];
+            state.Resources.Remove(key);
+            if (!resource.IsSeed)
+            {
+                Leak(resource.Site, state, "its value is discarded at line " + Line(at), at?.GetLocation());
+            }
+        }
+    }
+
+    private void Leak(int site, FlowState state, string what, Location? where)
+    {
+        _result.AddOutcome(site, "leaked when " + what);
+        if (!_result.Leaks.ContainsKey(site))
+        {
+            _result.Leaks[site] = new LeakPath(Phrase(state, what), where);
+        }
+    }
+
+    private static string Phrase(FlowState state, string what) =>
+        state.LastDecision is null ? "when " + what : "when " + state.LastDecision + " and " + what;
+
+    private void SetExit(FlowState state, string what, SyntaxNode? at)
+    {
+        SyntaxNode? returnStatement = at is null ? null : ReturnAfter(at);
+        if (returnStatement is not null || (at is not null && IsReturnValue(at)))
+        {
+            SyntaxNode node = returnStatement ?? (at!.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.ReturnStatementSyntax statement ? statement : at!);
+            state.ExitDescription = what + " at line " + Line(node);
+            state.ExitLocation = node.GetLocation();
+            return;
+        }
+
+        SyntaxToken closing = _body.GetLastToken();
+        state.ExitDescription = what + " at line " + (closing.GetLocation().GetLineSpan().StartLinePosition.Line + 1);
+        state.ExitLocation = closing.GetLocation();
+    }
+
+    /// <summary>True when <paramref name="node"/> is the expression of a return statement or an expression body.</summary>
+    private static bool IsReturnValue(SyntaxNode node) =>
+        node.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.ReturnStatementSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.ArrowExpressionClauseSyntax;
+
+    /// <summary>A <c>return;</c> that directly follows <paramref name="at"/> (an early return after a condition or a statement).</summary>
+    private static SyntaxNode? ReturnAfter(SyntaxNode at)
+    {
+        SyntaxToken token = at.GetLastToken();
+        for (int i = 0; i < 3; i++)
+        {
+            token = token.GetNextToken();
+            if (token.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.ReturnKeyword))
+            {
+                return token.Parent;
+            }
+
+            if (!token.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.CloseParenToken)
+                && !token.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.OpenBraceToken)
+                && !token.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.SemicolonToken))
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    private static string Describe(Holder holder) => holder.Symbol switch
+    {
+        IFieldSymbol f => (f.IsStatic ? "static field " : "field ") + (f.AssociatedSymbol?.Name ?? f.Name),
+        IParameterSymbol p => "parameter " + p.Name,
+        _ => holder.Name,
+    };
+
+    /// <summary>1-based line where <paramref name="node"/> starts.</summary>
+    private static int Line(SyntaxNode? node) => node is null ? 0 : node.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
+}

@@ -1,0 +1,45 @@
+namespace Mockalloc.Cli.Tests;
+
+/// <summary>Bad input exits 2 with one clear line on standard error and never a stack trace.</summary>
+public sealed class BadInputTests
+{
+    private static void AssertBadInput((int ExitCode, string Output, string Error) run, string expected)
+    {
+        Assert.True(run.ExitCode == 2, run.Output + run.Error);
+        string line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.Contains(expected, line);
+        Assert.DoesNotContain("   at ", run.Error);
+    }
+
+    [Fact]
+    public void Missing_path() =>
+        AssertBadInput(CliRunner.Run("leak", Path.Combine(CliRunner.RepositoryRoot, "no-such-folder")), "does not exist");
+
+    [Fact]
+    public void Folder_with_two_projects_is_ambiguous() =>
+        AssertBadInput(CliRunner.Run("leak", CliRunner.Fixture("Ambiguous")), "holds 2 projects (One.csproj, Two.csproj): pass one of them");
+
+    [Fact]
+    public void File_that_is_not_a_project() =>
+        AssertBadInput(CliRunner.Run("leak", Path.Combine(CliRunner.Fixture("Leaky"), "Buffers.cs")), "is not a .csproj, .sln or .slnx file");
+
+    [Fact]
+    public void Project_that_does_not_load() =>
+        AssertBadInput(CliRunner.Run("leak", CliRunner.Fixture("Broken")), "could not load");
+
+    [Fact]
+    public void Unknown_format() =>
+        AssertBadInput(CliRunner.Run("leak", CliRunner.Fixture("Leaky"), "--format", "xml"), "xml");
+
+    [Fact]
+    public void Smt_without_explain() =>
+        AssertBadInput(CliRunner.Run("leak", CliRunner.Fixture("Leaky"), "--smt"), "--smt needs --explain");
+
+    [Fact]
+    public void Unknown_method_to_explain() =>
+        AssertBadInput(CliRunner.Run("leak", CliRunner.Fixture("Clean"), "--explain", "NoSuchMethod"), "no method named 'NoSuchMethod'");
+
+    [Fact]
+    public void No_command() =>
+        AssertBadInput(CliRunner.Run(), "Required command was not provided");
+}

@@ -1,0 +1,108 @@
+using System.Text.Json;
+
+namespace Mockalloc.Cli.Tests;
+
+/// <summary><c>mockalloc leak</c> on real on-disk projects: exit codes, the report, and the three formats.</summary>
+public sealed class LeakCommandTests
+{
+    [Fact]
+    public void Leaky_project_prints_the_report_and_exits_1()
+    {
+        (int exit, string output, string error) = CliRunner.Run("leak", CliRunner.Fixture("Leaky"), "--types");
+
+        Assert.True(exit == 1, output + error);
+        Assert.Contains("warning[MA1001]: `NativeMemory.Alloc` result `copy` is not released when `count == 0` is true and the method returns at line 13", output);
+        Assert.Contains("10 |         byte* copy = (byte*)NativeMemory.Alloc((nuint)count);", output);
+        Assert.Contains("   |                             ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ memory leak candidate: acquired here", output);
+        Assert.Contains("13 |             return 0;", output);
+        Assert.Contains("   |             --------- leaked on this path", output);
+        Assert.Contains("warning[MA1002]: `Wrapper` keeps the `Marshal.AllocHGlobal` result in `_block` but has no Dispose method or finalizer that releases it", output);
+        Assert.Contains("mockalloc leak: 2 leaks found in Leaky.csproj (1 orphan object, 1 proxy type)", output);
+        Assert.Contains("_block <- Marshal.AllocHGlobal  released by: nothing", output);
+        Assert.DoesNotContain("Checked", output);
+    }
+
+    [Fact]
+    public void Clean_project_exits_0()
+    {
+        (int exit, string output, string error) = CliRunner.Run("leak", Path.Combine(CliRunner.Fixture("Clean"), "Clean.csproj"));
+
+        Assert.True(exit == 0, output + error);
+        Assert.Contains("mockalloc leak: no leaks found in Clean.csproj (1 project)", output);
+    }
+
+    [Fact]
+    public void Json_format_lists_each_finding_with_its_path()
+    {
+        (int exit, string output, _) = CliRunner.Run("leak", CliRunner.Fixture("Leaky"), "--format", "json", "--types");
+
+        Assert.Equal(1, exit);
+        using JsonDocument json = JsonDocument.Parse(output);
+        JsonElement root = json.RootElement;
+        Assert.Equal(2, root.GetProperty("leakCount").GetInt32());
+        JsonElement[] findings = [.. root.GetProperty("findings").EnumerateArray()];
+        Assert.Equal(["MA1001", "MA1002"], findings.Select(f => f.GetProperty("id").GetString()));
+        Assert.Equal("Buffers.cs", findings[0].GetProperty("file").GetString());
+        Assert.Equal(10, findings[0].GetProperty("line").GetInt32());
+        Assert.Equal(13, findings[0].GetProperty("leakLine").GetInt32());
+        Assert.Equal("NativeMemory.Alloc", findings[0].GetProperty("api").GetString());
+        Assert.Equal("copy", findings[0].GetProperty("variable").GetString());
+        JsonElement type = Assert.Single(root.GetProperty("types").EnumerateArray());
+        Assert.Equal("Leaky.Wrapper", type.GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public void Sarif_format_is_sarif_2_1_0_with_rules_results_and_code_flows()
+    {
+        (int exit, string output, _) = CliRunner.Run("leak", CliRunner.Fixture("Leaky"), "--format", "sarif");
+
+        Assert.Equal(1, exit);
+        using JsonDocument json = JsonDocument.Parse(output);
+        JsonElement root = json.RootElement;
+        Assert.Equal("2.1.0", root.GetProperty("version").GetString());
+        Assert.Contains("sarif-2.1.0", root.GetProperty("$schema").GetString());
+        JsonElement run = Assert.Single(root.GetProperty("runs").EnumerateArray());
+        Assert.Equal("utf16CodeUnits", run.GetProperty("columnKind").GetString());
+        JsonElement driver = run.GetProperty("tool").GetProperty("driver");
+        Assert.Equal("mockalloc", driver.GetProperty("name").GetString());
+        Assert.Equal(["MA1001", "MA1002"], driver.GetProperty("rules").EnumerateArray().Select(r => r.GetProperty("id").GetString()));
+        Assert.All(driver.GetProperty("rules").EnumerateArray(), r => Assert.EndsWith(".md", r.GetProperty("helpUri").GetString()));
+        JsonElement[] results = [.. run.GetProperty("results").EnumerateArray()];
+        Assert.Equal(2, results.Length);
+        JsonElement orphan = results[0];
+        Assert.Equal("MA1001", orphan.GetProperty("ruleId").GetString());
+        Assert.Equal(0, orphan.GetProperty("ruleIndex").GetInt32());
+        JsonElement physical = Assert.Single(orphan.GetProperty("locations").EnumerateArray()).GetProperty("physicalLocation");
+        Assert.Equal("Buffers.cs", physical.GetProperty("artifactLocation").GetProperty("uri").GetString());
+        Assert.Equal("SRCROOT", physical.GetProperty("artifactLocation").GetProperty("uriBaseId").GetString());
+        Assert.Equal(10, physical.GetProperty("region").GetProperty("startLine").GetInt32());
+        JsonElement[] flow = [.. orphan.GetProperty("codeFlows")[0].GetProperty("threadFlows")[0].GetProperty("locations").EnumerateArray()];
+        Assert.Equal(13, flow[1].GetProperty("location").GetProperty("physicalLocation").GetProperty("region").GetProperty("startLine").GetInt32());
+        Assert.StartsWith("file:///", run.GetProperty("originalUriBaseIds").GetProperty("SRCROOT").GetProperty("uri").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Explain_prints_the_methods_ownership_facts()
+    {
+        (int exit, string output, string error) = CliRunner.Run("leak", CliRunner.Fixture("Leaky"), "--explain", "Buffers.Sum");
+
+        Assert.True(exit == 1, output + error);
+        Assert.Contains("method Leaky.Buffers.Sum(byte*, int)", output);
+        Assert.Contains("parameters: data: borrows, count: borrows", output);
+        Assert.Contains("acquisition #0: NativeMemory.Alloc `copy` at line 10", output);
+        Assert.Contains("- released by NativeMemory.Free at line 23", output);
+        Assert.Contains("verdict: LEAKS when `count == 0` is true and the method returns at line 13", output);
+    }
+
+    [Fact]
+    public void Folder_with_one_solution_loads_every_project_of_it()
+    {
+        (int exit, string output, string error) = CliRunner.Run("leak", CliRunner.Fixture("Solution"), "--verbose");
+
+        Assert.True(exit == 1, output + error);
+        Assert.Contains("mockalloc leak: 2 leaks found in Fixtures.sln", output);
+        Assert.Contains("--> ../Leaky/Buffers.cs:10:29", output);
+        Assert.Contains("mockalloc: loaded Clean:", error);
+        Assert.Contains("mockalloc: loaded Leaky:", error);
+    }
+}
