@@ -21,6 +21,10 @@ internal static class RegionFlow
 {
     private static readonly AsyncLocal<Region?> s_current = new(OnCurrentChanged);
 
+    // Runs with this class's other static initializers, on the first region's way in and before it
+    // begins: the tables the tracked sources keep are the tracker's own memory, never a region's.
+    private static readonly bool s_trackerStaticsReady = InitializeTrackerStatics();
+
     // Number of regions alive anywhere in the process: when zero, the hot path costs one static read.
     private static int s_liveRegions;
 
@@ -40,8 +44,19 @@ internal static class RegionFlow
     [ThreadStatic]
     private static int t_trackerWorkDepth;
 
+    private static bool InitializeTrackerStatics()
+    {
+        RuntimeHelpers.RunClassConstructor(typeof(ReleasedLargeBlocks).TypeHandle);
+        RuntimeHelpers.RunClassConstructor(typeof(CallSiteTable).TypeHandle);
+        RuntimeHelpers.RunClassConstructor(typeof(BlockHeader).TypeHandle);
+        RuntimeHelpers.RunClassConstructor(typeof(Tracked.TrackedGCHandle).TypeHandle);
+        RuntimeHelpers.RunClassConstructor(typeof(Tracked.TrackedArrayPool).TypeHandle);
+        RuntimeHelpers.RunClassConstructor(typeof(Tracked.TrackedMarshal).TypeHandle);
+        return true;
+    }
+
     /// <summary>The innermost region of the current flow, or null.</summary>
-    public static Region? Current => s_current.Value;
+    public static Region? Current => s_trackerStaticsReady ? s_current.Value : null;
 
     /// <summary>Whether this thread is running some region's flow now (cheap: no AsyncLocal lookup).</summary>
     public static bool IsRecordingOnThisThread => s_liveRegions != 0 && t_active is not null;

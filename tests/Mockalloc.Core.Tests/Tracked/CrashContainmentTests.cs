@@ -39,7 +39,18 @@ public sealed class CrashContainmentTests
         Assert.NotEqual(0, exitCode);
     }
 
-    private static (int ExitCode, string Output) Run(string scenario)
+    [Fact]
+    public void The_first_region_of_a_process_is_not_charged_for_the_trackers_own_tables()
+    {
+        // In a fresh process the tracked sources' tables and the tracer are created on the first region's
+        // way in; a budget of zero managed bytes must still hold for code that allocates nothing managed.
+        (int exitCode, string output) = Run("fresh-process-traced-loop", ("MOCKALLOC_TRACING", "1"));
+        Assert.Equal(0, exitCode);
+        Assert.Contains("verdict: Leak", output, StringComparison.Ordinal);
+        Assert.Contains("managed: 0", output, StringComparison.Ordinal);
+    }
+
+    private static (int ExitCode, string Output) Run(string scenario, params (string Name, string Value)[] environment)
     {
         // tests/Mockalloc.Core.Tests/bin/<Configuration>/<TargetFramework>/ → the sibling project's same output folder.
         string baseDirectory = AppContext.BaseDirectory;
@@ -56,6 +67,10 @@ public sealed class CrashContainmentTests
             UseShellExecute = false,
         };
         start.Environment["DOTNET_DbgEnableMiniDump"] = "0";
+        foreach ((string name, string value) in environment)
+        {
+            start.Environment[name] = value;
+        }
         using Process process = Process.Start(start)!;
         Task<string> stdout = process.StandardOutput.ReadToEndAsync();
         Task<string> stderr = process.StandardError.ReadToEndAsync();
