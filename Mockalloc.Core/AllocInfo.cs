@@ -6,9 +6,10 @@ namespace Mockalloc;
 /// <remarks>Obtained from <see cref="Allocs.Record"/> or <see cref="Allocs.RecordAsync"/>.</remarks>
 public sealed class AllocInfo
 {
-    internal AllocInfo(in AllocAccumulator totals, long managedBytes, AllocOptions options, AllocTrace? trace = null)
+    internal AllocInfo(in AllocAccumulator totals, long managedBytes, AllocOptions options, AllocTrace? trace = null, string? regionName = null)
     {
         Trace = trace;
+        RegionName = regionName;
         Options = options;
         AllocationCount = totals.Allocations;
         FreeCount = totals.Frees;
@@ -66,6 +67,9 @@ public sealed class AllocInfo
     public AllocTrace? Trace { get; }
 
     internal AllocOptions Options { get; }
+
+    /// <summary>What messages call the region ("ParserTests.Roundtrip"), or null.</summary>
+    internal string? RegionName { get; }
 
     /// <summary>Throws <see cref="AllocException"/> when <see cref="Error"/> is set (Rust: <c>result().unwrap()</c>).</summary>
     /// <exception cref="AllocException"><see cref="Error"/> is not null.</exception>

@@ -12,6 +12,22 @@ public sealed class AllocOptions
     private readonly long? _maxPeakBytes;
     private readonly bool? _tracing;
 
+    /// <summary>Options with nothing set: no budgets, NoData is an error, tracing as the environment says.</summary>
+    public AllocOptions()
+    {
+    }
+
+    private AllocOptions(AllocOptions other, string regionName)
+    {
+        _maxManagedBytes = other._maxManagedBytes;
+        _maxAllocations = other._maxAllocations;
+        _maxPeakBytes = other._maxPeakBytes;
+        _tracing = other._tracing;
+        AllowNoData = other.AllowNoData;
+        TraceStacks = other.TraceStacks;
+        RegionName = regionName;
+    }
+
     /// <summary>The built-in options: no budgets, and NoData is an error.</summary>
     public static AllocOptions Default { get; } = new();
 
@@ -68,6 +84,12 @@ public sealed class AllocOptions
         get => _maxPeakBytes;
         init => _maxPeakBytes = CheckBudget(value);
     }
+
+    /// <summary>What failure messages call the region (a test's name); derived from the body when null.</summary>
+    internal string? RegionName { get; private init; }
+
+    /// <summary>These options under another region name.</summary>
+    internal AllocOptions WithRegionName(string name) => new(this, name);
 
     private static bool EnvironmentTracing =>
         Internal.AllocOptionsLayering.EnvironmentFlag(nameof(Tracing), Environment.GetEnvironmentVariable) ?? false;

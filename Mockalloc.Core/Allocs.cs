@@ -29,7 +29,7 @@ public static class Allocs
     {
         long trackerWorkStart = GC.GetAllocatedBytesForCurrentThread();
         RejectAsyncVoid(body);
-        Region region = new(RegionFlow.Current, options ?? AllocOptions.Default);
+        Region region = NewRegion(body, options);
         ExecutionContext? outer = RegionFlow.Begin(region, trackerWorkStart);
         try
         {
@@ -54,7 +54,7 @@ public static class Allocs
     {
         long trackerWorkStart = GC.GetAllocatedBytesForCurrentThread();
         ArgumentNullException.ThrowIfNull(body);
-        Region region = new(RegionFlow.Current, options ?? AllocOptions.Default);
+        Region region = NewRegion(body, options);
         ExecutionContext? outer = RegionFlow.Begin(region, trackerWorkStart);
         Task running;
         try
@@ -111,7 +111,17 @@ public static class Allocs
         bool callerInside = RegionFlow.FlushCurrentThread(region);
         (AllocAccumulator totals, long managedBytes) = region.Complete(callerInside);
         RegionFlow.Retire();
-        return new AllocInfo(totals, managedBytes, region.Options, region.Tracer?.Build());
+        return new AllocInfo(totals, managedBytes, region.Options, region.Tracer?.Build(), region.Name);
+    }
+
+    // The name is only shown with a trace, so it is only derived (by reflection, before the region begins)
+    // when the region traces.
+    private static Region NewRegion(Delegate body, AllocOptions? options)
+    {
+        options ??= AllocOptions.Default;
+        Region? parent = RegionFlow.Current;
+        bool tracing = options.Tracing || parent?.Tracer is not null;
+        return new Region(parent, options, tracing && options.RegionName is null ? RegionNaming.Of(body.Method) : null);
     }
 
     private static void RejectAsyncVoid(Action body)

@@ -33,7 +33,8 @@ internal static class AllocOptionsLayering
             KnobsOf(key.Method.GetCustomAttributes(inherit: true)),
             KnobsOf(key.TestClass.GetCustomAttributes(typeof(MockallocDefaultsAttribute), inherit: true)),
             KnobsOf(key.TestClass.Assembly.GetCustomAttributes(typeof(MockallocDefaultsAttribute), inherit: false))));
-        return Resolve(method, @class, assembly, Environment.GetEnvironmentVariable);
+        AllocOptions resolved = Resolve(method, @class, assembly, Environment.GetEnvironmentVariable);
+        return resolved.WithRegionName($"{testClass.Name}.{testMethod.Name}");
     }
 
     /// <summary>The options given by the layers, highest first; a null layer sets nothing.</summary>

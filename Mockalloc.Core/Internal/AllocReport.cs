@@ -21,7 +21,7 @@ internal static class AllocReport
         text.Append("Mockalloc: ").Append(info.Error).Append(": ").Append(Explain(info)).AppendLine();
         if (info.Trace is { } trace)
         {
-            TraceReport.Append(text, trace);
+            TraceReport.Append(text, trace, info.RegionName);
         }
         else if (info.Error is not (AllocError.NoData or AllocError.OverBudget))
         {

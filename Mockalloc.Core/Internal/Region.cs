@@ -17,13 +17,17 @@ internal sealed class Region
     private int _threadsInside;
     private bool _completed;
 
-    public Region(Region? parent, AllocOptions options)
+    public Region(Region? parent, AllocOptions options, string? name = null)
     {
         Parent = parent;
         Options = options;
+        Name = options.RegionName ?? name;
         // A region inside a tracing region traces too, so that the enclosing trace stays complete.
         Tracer = options.Tracing || parent?.Tracer is not null ? new RegionTracer(options.TraceStacks || parent?.Tracer?.CapturesStacks == true) : null;
     }
+
+    /// <summary>What messages call the region ("ParserTests.Roundtrip"), or null.</summary>
+    public string? Name { get; }
 
     /// <summary>The exact bookkeeping of a tracing region, or null.</summary>
     public RegionTracer? Tracer { get; }

@@ -18,9 +18,14 @@ internal static class TraceReport
         "To see where, turn tracing on: AllocOptions.Tracing = true, Tracing = true on the test attribute, or MOCKALLOC_TRACING=1 in the environment.";
 
     /// <summary>Appends the trace section.</summary>
-    public static void Append(StringBuilder text, AllocTrace trace)
+    public static void Append(StringBuilder text, AllocTrace trace, string? regionName)
     {
-        text.Append("Traced: ").Append(Counts(trace)).AppendLine(".");
+        text.Append("Traced: ").Append(Counts(trace));
+        if (regionName is not null)
+        {
+            text.Append(" in ").Append(regionName);
+        }
+        text.AppendLine(".");
         int listed = 0;
         foreach (LeakTrace leak in trace.Leaks.Take(MaxListed))
         {

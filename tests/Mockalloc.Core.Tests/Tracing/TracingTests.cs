@@ -50,7 +50,7 @@ public sealed unsafe class TracingTests
         AssertSite(expected, releaseLine, nameof(A_leak_in_a_loop_names_where_the_good_iterations_released));
 
         string message = Assert.Throws<AllocException>(info.ThrowIfError).Message;
-        Assert.Contains($"Traced: 1 leak.", message, StringComparison.Ordinal);
+        Assert.Contains($"Traced: 1 leak in TracingTests.{nameof(A_leak_in_a_loop_names_where_the_good_iterations_released)}.", message, StringComparison.Ordinal);
         Assert.Contains($"Leak: 32 bytes (NativeMemory) allocated at {ThisFile}:{allocationLine}", message, StringComparison.Ordinal);
         Assert.Contains($"expected to be released at {ThisFile}:{releaseLine}", message, StringComparison.Ordinal);
     }
@@ -153,7 +153,7 @@ public sealed unsafe class TracingTests
         Assert.Equal(AllocError.BadPtr, info.Error);
         Assert.Single(info.Trace!.Leaks);
         Assert.Equal(AllocError.DoubleFree, Assert.Single(info.Trace.Errors).Kind);
-        Assert.Contains("Traced: 1 leak, 1 double free.", Assert.Throws<AllocException>(info.ThrowIfError).Message, StringComparison.Ordinal);
+        Assert.Contains($"Traced: 1 leak, 1 double free in TracingTests.{nameof(A_leak_and_a_double_free_together_are_both_listed)}.", Assert.Throws<AllocException>(info.ThrowIfError).Message, StringComparison.Ordinal);
     }
 
     [Fact]

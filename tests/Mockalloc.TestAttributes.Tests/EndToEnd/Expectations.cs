@@ -15,7 +15,7 @@ public static class Expectations
         { "Basics/Passes", "Passed", "" },
         { "Basics/Leaks", "Failed", Leak },
         { "Basics/DoubleFrees", "Failed", "Mockalloc: DoubleFree: 2 releases for 1 acquisitions" },
-        { "Basics/LeaksTraced", "Failed", Leak + "|Traced: 1 leak.|Leak: 64 bytes (MockAllocator) allocated at Basics.cs:|(LeaksTraced)" },
+        { "Basics/LeaksTraced", "Failed", Leak + "|Traced: 1 leak in Basics.LeaksTraced.|Leak: 64 bytes (MockAllocator) allocated at Basics.cs:|(LeaksTraced)" },
         { "Basics/AllocatesNothing", "Failed", NoData },
         { "Basics/AllocatesNothingAllowed", "Passed", "" },
         { "Basics/FailsAndLeaks", "Failed", "own failure marker|" + Leak },
