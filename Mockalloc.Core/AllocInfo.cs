@@ -48,9 +48,11 @@ public sealed class AllocInfo
     public long BytesLeaked => Math.Max(0, BytesAllocated - BytesFreed);
 
     /// <summary>
-    /// The most tracked bytes held at once during the region (Rust: <c>peak_mem</c>). Exact when the region's
-    /// flow runs on one thread at a time (also across awaits and thread hops); with concurrent threads, the
-    /// peak of their segments composed in the order the segments ended.
+    /// The most tracked bytes held at once during the region (Rust: <c>peak_mem</c>). Exact when each thread's
+    /// stretch of the region's flow ends before the next one begins (straight-line code, awaits, thread
+    /// hops). When stretches overlap (threads running in parallel, or a thread blocked in
+    /// <c>Task.Wait</c> or <c>Parallel.For</c> while others run the flow), the stretches are composed in
+    /// the order they ended, which can under-count: read it as an estimate there.
     /// </summary>
     public long PeakBytes { get; }
 

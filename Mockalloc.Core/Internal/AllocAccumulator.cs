@@ -12,47 +12,61 @@ namespace Mockalloc.Internal;
 /// a release subtracts, the same four terms:</para>
 /// <code>
 ///   Ptr       ± H(id)
-///   PtrSize   ± H(id) · size
-///   PtrAlign  ± H(id) · alignment
-///   PtrFamily ± H(id) · family
+///   PtrSize   ± H(id) · G(size)
+///   PtrAlign  ± H(id) · G(alignment)
+///   PtrFamily ± H(id) · G(family)
 /// </code>
-/// <para>H is a 128-bit hash of the identity made of two independent 64-bit lanes (each a xor-shift-multiply
-/// finalizer of the identity under its own seed). Each channel is a 128-bit value whose two 64-bit lanes are
-/// added and multiplied separately, each wrapping modulo 2^64: the lanes never carry into each other, so
-/// the CPU computes them in parallel with only 64-bit multiplications (10 per event, no 128-bit product).
-/// The multiplier terms use the raw size, alignment and family: an acquisition and its matching release
-/// cancel exactly, and a release that disagrees leaves <c>H(id) · (difference)</c> in both lanes.</para>
-/// <para><b>Why it works.</b> When every acquired (id, size, alignment, family) tuple is released exactly
-/// once, all four sums are zero. When the multiset of released identities differs from the acquired one,
-/// <c>Ptr</c> is a signed sum of pseudo-random 128-bit values and is zero only by a 2^-128 accident;
-/// likewise each multiplier channel once the identities agree. This is the only way the engine can be
-/// wrong: a verdict of "no bug" for a buggy sequence with probability about 2^-128 (the documented
-/// collision case). It never reports a bug for a correct sequence.</para>
+/// <para>H and G are 128-bit hashes made of two independent 64-bit lanes, each lane a xor-shift-multiply
+/// finalizer of the value under its own seed (H and G use different seeds). Each channel is a 128-bit
+/// value whose two 64-bit lanes are added and multiplied separately, each wrapping modulo 2^64: the lanes
+/// never carry into each other, so the CPU computes them in parallel with only 64-bit multiplications
+/// (no 128-bit product). When the source passes a constant alignment or family, as the tracked facades
+/// do, the JIT folds G of it to a constant.</para>
+/// <para><b>Why the attributes are hashed too.</b> With the raw value as the multiplier
+/// (<c>H(id) · size</c>), releases of one reused address whose errors sum to zero would cancel: allocate
+/// 10 bytes at p and free 12, allocate 14 at p and free 12, and the size channel is
+/// <c>H(p) · (10 − 12 + 14 − 12) = 0</c>. A real allocator hands the same address back all the time,
+/// so that is a real hole, not a curiosity. With G, the residue is <c>H(p) · (G(10) − G(12) + G(14) −
+/// G(12))</c>, zero only by accident.</para>
+/// <para><b>Why it works.</b> When the multiset of released (id, size, alignment, family) tuples equals the
+/// acquired one, all four sums are zero. When the multiset of released identities differs from the
+/// acquired one, <c>Ptr</c> is a signed sum of pseudo-random 128-bit values and is zero only by a 2^-128
+/// accident; likewise each attribute channel once the identities agree, for every multiset of (id,
+/// attribute) pairs that differs. This is the only way the engine can be wrong: a verdict of "no bug" for
+/// a buggy sequence with probability about 2^-128 (the documented collision case). It never reports a bug
+/// for a correct sequence. What it cannot see, by design, is order: the engine compares multisets, so
+/// events that are wrong one by one but whose tuples balance as multisets (a block of 10 bytes at p freed
+/// as 12, then a block of 12 bytes at p freed as 10) cancel, as in the Rust crate.</para>
 /// <para><b>Classification</b>, in this order (SPEC 3.1): more acquisitions than releases is a Leak;
 /// fewer is a DoubleFree; no events at all is NoData; otherwise a nonzero <c>Ptr</c> is BadPtr (some
 /// release named an identity that was not acquired, typically together with a leak); a nonzero
 /// <c>PtrFamily</c> is MismatchedFree; nonzero <c>PtrSize</c> and <c>PtrAlign</c> together is BadLayout,
 /// either alone BadSize or BadAlignment. Because counts are compared first, a leak and a double free in
 /// the same region balance the counts and surface as BadPtr, as in the Rust crate.</para>
-/// <para><b>Cost.</b> About 2.5 ns per event on the project's 2.1 GHz machines (measured: benchmarks/);
-/// one predictable branch for the peak, no memory beyond this struct, no managed allocation. Memory is
-/// O(1) however many allocations are live. (A first design used 64×64→128-bit products; the JIT spills
-/// their second output to the stack, and it cost a third more.)</para>
+/// <para><b>Cost.</b> Multiplications bound it: 4 for H(id), 4 per attribute whose value is not a JIT-time
+/// constant, 6 for the products, about one a cycle. Measured in isolation on the project's 2-core machines
+/// (a loop of events, best of 15 rounds): 2.2 ns per event with raw attributes, 4.4 ns with G when the
+/// family and alignment are constants (the tracked facades' case), 8.4 ns when all three vary; one
+/// predictable branch for the peak, no memory beyond this struct, no managed allocation. Memory is O(1)
+/// however many allocations are live. (A first design used 64×64→128-bit products; the JIT spills their
+/// second output to the stack, and it cost a third more. Hashing the pair (id, attribute) in one mix is
+/// slower still: it chains a second mix behind the first.)</para>
 /// <para><b>Peaks.</b> <c>Live</c>/<c>LiveCount</c> are bytes and blocks acquired minus released since
 /// this accumulator was reset, and <c>Peak</c>/<c>PeakCount</c> the highest <c>Live</c> seen (and the
 /// live block count at that moment), relative to the same start. <see cref="Merge"/> composes a later
 /// segment onto an earlier one, so a region that runs on one thread at a time, even hopping threads
-/// across awaits, gets exact peaks; concurrent threads are composed in the order their segments end.</para>
+/// across awaits, gets exact peaks; overlapping segments (parallel threads, or one blocked in a wait while
+/// another runs) are composed in the order they end, which can under-count the peak.</para>
 /// </remarks>
 internal struct AllocAccumulator
 {
     /// <summary>Σ ±H(id).</summary>
     public UInt128 Ptr;
-    /// <summary>Σ ±H(id)·size.</summary>
+    /// <summary>Σ ±H(id)·G(size).</summary>
     public UInt128 PtrSize;
-    /// <summary>Σ ±H(id)·alignment.</summary>
+    /// <summary>Σ ±H(id)·G(alignment).</summary>
     public UInt128 PtrAlign;
-    /// <summary>Σ ±H(id)·family.</summary>
+    /// <summary>Σ ±H(id)·G(family).</summary>
     public UInt128 PtrFamily;
 
     /// <summary>Number of acquisitions.</summary>
@@ -78,9 +92,9 @@ internal struct AllocAccumulator
     {
         ulong low = AllocHash.Low(id), high = AllocHash.High(id);
         Lanes.Add(ref Ptr, low, high);
-        Lanes.Add(ref PtrSize, low * size, high * size);
-        Lanes.Add(ref PtrAlign, low * alignment, high * alignment);
-        Lanes.Add(ref PtrFamily, low * family, high * family);
+        Lanes.Add(ref PtrSize, low * AllocHash.AttributeLow(size), high * AllocHash.AttributeHigh(size));
+        Lanes.Add(ref PtrAlign, low * AllocHash.AttributeLow(alignment), high * AllocHash.AttributeHigh(alignment));
+        Lanes.Add(ref PtrFamily, low * AllocHash.AttributeLow(family), high * AllocHash.AttributeHigh(family));
         Allocations++;
         BytesAllocated += (long)size;
         Live += (long)size;
@@ -98,9 +112,9 @@ internal struct AllocAccumulator
     {
         ulong low = AllocHash.Low(id), high = AllocHash.High(id);
         Lanes.Subtract(ref Ptr, low, high);
-        Lanes.Subtract(ref PtrSize, low * size, high * size);
-        Lanes.Subtract(ref PtrAlign, low * alignment, high * alignment);
-        Lanes.Subtract(ref PtrFamily, low * family, high * family);
+        Lanes.Subtract(ref PtrSize, low * AllocHash.AttributeLow(size), high * AllocHash.AttributeHigh(size));
+        Lanes.Subtract(ref PtrAlign, low * AllocHash.AttributeLow(alignment), high * AllocHash.AttributeHigh(alignment));
+        Lanes.Subtract(ref PtrFamily, low * AllocHash.AttributeLow(family), high * AllocHash.AttributeHigh(family));
         Frees++;
         BytesFreed += (long)size;
         Live -= (long)size;
@@ -165,12 +179,17 @@ internal struct AllocAccumulator
     }
 }
 
-/// <summary>The 128-bit identity hash H of <see cref="AllocAccumulator"/>, as two independent 64-bit lanes.</summary>
+/// <summary>
+/// The 128-bit hashes of <see cref="AllocAccumulator"/>, each as two independent 64-bit lanes: H of an
+/// identity and G of an attribute (size, alignment, family).
+/// </summary>
 internal static class AllocHash
 {
     // Odd 64-bit constants (fractional digits of π and e); any odd, unrelated values would do.
     private const ulong SeedLow = 0x243F6A8885A308D3;
     private const ulong SeedHigh = 0xA4093822299F31D1;
+    private const ulong AttributeSeedLow = 0x082EFA98EC4E6C89;
+    private const ulong AttributeSeedHigh = 0x452821E638D01377;
     private const ulong MixA = 0xFF51AFD7ED558CCD;
     private const ulong MixB = 0xC4CEB9FE1A85EC53;
 
@@ -181,6 +200,14 @@ internal static class AllocHash
     /// <summary>The high lane of H(id).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong High(ulong id) => Mix(id ^ SeedHigh);
+
+    /// <summary>The low lane of G(value), the hash of a size, alignment or family.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong AttributeLow(ulong value) => Mix(value ^ AttributeSeedLow);
+
+    /// <summary>The high lane of G(value).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong AttributeHigh(ulong value) => Mix(value ^ AttributeSeedHigh);
 
     /// <summary>
     /// A 64-bit finalizer (xor-shift, multiply, xor-shift, multiply, xor-shift): a bijection in which every

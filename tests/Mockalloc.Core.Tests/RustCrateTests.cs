@@ -28,22 +28,22 @@ public sealed class RustCrateTests
     }
 
     [Fact]
-    public void It_detects_leak() => AssertDetects(AllocError.Leak, () => TestAllocator.Alloc(Size, Align));
+    public void It_detects_leak() => AssertDetects(AllocError.Leak, allocations: 1, frees: 0, () => TestAllocator.Alloc(Size, Align));
 
     [Fact]
-    public void It_detects_bad_layout() => AssertDetects(AllocError.BadLayout, () => TestAllocator.Free(TestAllocator.Alloc(Size, Align), 8, 8));
+    public void It_detects_bad_layout() => AssertDetects(AllocError.BadLayout, allocations: 1, frees: 1, () => TestAllocator.Free(TestAllocator.Alloc(Size, Align), 8, 8));
 
     [Fact]
-    public void It_detects_no_data() => AssertDetects(AllocError.NoData, () => { });
+    public void It_detects_no_data() => AssertDetects(AllocError.NoData, allocations: 0, frees: 0, () => { });
 
     [Fact]
-    public void It_detects_bad_alignment() => AssertDetects(AllocError.BadAlignment, () => TestAllocator.Free(TestAllocator.Alloc(Size, Align), Size, 1));
+    public void It_detects_bad_alignment() => AssertDetects(AllocError.BadAlignment, allocations: 1, frees: 1, () => TestAllocator.Free(TestAllocator.Alloc(Size, Align), Size, 1));
 
     [Fact]
-    public void It_detects_bad_size() => AssertDetects(AllocError.BadSize, () => TestAllocator.Free(TestAllocator.Alloc(Size, Align), 8, Align));
+    public void It_detects_bad_size() => AssertDetects(AllocError.BadSize, allocations: 1, frees: 1, () => TestAllocator.Free(TestAllocator.Alloc(Size, Align), 8, Align));
 
     [Fact]
-    public void It_detects_double_free() => AssertDetects(AllocError.DoubleFree, () =>
+    public void It_detects_double_free() => AssertDetects(AllocError.DoubleFree, allocations: 1, frees: 2, () =>
     {
         nint p = TestAllocator.Alloc(Size, Align);
         TestAllocator.Free(p, Size, Align);
@@ -51,7 +51,7 @@ public sealed class RustCrateTests
     });
 
     [Fact]
-    public void It_detects_bad_ptr() => AssertDetects(AllocError.BadPtr, () => TestAllocator.Free(TestAllocator.Alloc(Size, Align) + 1, Size, Align));
+    public void It_detects_bad_ptr() => AssertDetects(AllocError.BadPtr, allocations: 1, frees: 1, () => TestAllocator.Free(TestAllocator.Alloc(Size, Align) + 1, Size, Align));
 
     [Fact]
     public void It_works_amongst_many()
@@ -67,19 +67,19 @@ public sealed class RustCrateTests
     }
 
     [Fact]
-    public void It_detects_leak_amongst_many() => AssertDetectsAmongstMany(AllocError.Leak, () => TestAllocator.Alloc(Size, Align));
+    public void It_detects_leak_amongst_many() => AssertDetectsAmongstMany(AllocError.Leak, allocations: 1, frees: 0, () => TestAllocator.Alloc(Size, Align));
 
     [Fact]
-    public void It_detects_bad_layout_amongst_many() => AssertDetectsAmongstMany(AllocError.BadLayout, () => TestAllocator.Free(TestAllocator.Alloc(Size, Align), 8, 8));
+    public void It_detects_bad_layout_amongst_many() => AssertDetectsAmongstMany(AllocError.BadLayout, allocations: 1, frees: 1, () => TestAllocator.Free(TestAllocator.Alloc(Size, Align), 8, 8));
 
     [Fact]
-    public void It_detects_bad_alignment_amongst_many() => AssertDetectsAmongstMany(AllocError.BadAlignment, () => TestAllocator.Free(TestAllocator.Alloc(Size, Align), Size, 1));
+    public void It_detects_bad_alignment_amongst_many() => AssertDetectsAmongstMany(AllocError.BadAlignment, allocations: 1, frees: 1, () => TestAllocator.Free(TestAllocator.Alloc(Size, Align), Size, 1));
 
     [Fact]
-    public void It_detects_bad_size_amongst_many() => AssertDetectsAmongstMany(AllocError.BadSize, () => TestAllocator.Free(TestAllocator.Alloc(Size, Align), 8, Align));
+    public void It_detects_bad_size_amongst_many() => AssertDetectsAmongstMany(AllocError.BadSize, allocations: 1, frees: 1, () => TestAllocator.Free(TestAllocator.Alloc(Size, Align), 8, Align));
 
     [Fact]
-    public void It_detects_double_free_amongst_many() => AssertDetectsAmongstMany(AllocError.DoubleFree, () =>
+    public void It_detects_double_free_amongst_many() => AssertDetectsAmongstMany(AllocError.DoubleFree, allocations: 1, frees: 2, () =>
     {
         nint p = TestAllocator.Alloc(Size, Align);
         TestAllocator.Free(p, Size, Align);
@@ -87,17 +87,20 @@ public sealed class RustCrateTests
     });
 
     [Fact]
-    public void It_detects_bad_ptr_amongst_many() => AssertDetectsAmongstMany(AllocError.BadPtr, () => TestAllocator.Free(TestAllocator.Alloc(Size, Align) + 1, Size, Align));
+    public void It_detects_bad_ptr_amongst_many() => AssertDetectsAmongstMany(AllocError.BadPtr, allocations: 1, frees: 1, () => TestAllocator.Free(TestAllocator.Alloc(Size, Align) + 1, Size, Align));
 
-    private static void AssertDetects(AllocError expected, Action body)
+    // As the crate does, each test also checks the counts: num_allocs and num_frees.
+    private static void AssertDetects(AllocError expected, long allocations, long frees, Action body)
     {
         AllocInfo info = Allocs.Record(body);
         Assert.Equal(expected, info.Error);
+        Assert.Equal(allocations, info.AllocationCount);
+        Assert.Equal(frees, info.FreeCount);
         AllocException thrown = Assert.Throws<AllocException>(info.ThrowIfError);
         Assert.Equal(expected, thrown.Error);
         Assert.Same(info, thrown.Info);
     }
 
-    private static void AssertDetectsAmongstMany(AllocError expected, Action bug) =>
-        AssertDetects(expected, () => AmongstMany.Run(bug));
+    private static void AssertDetectsAmongstMany(AllocError expected, long allocations, long frees, Action bug) =>
+        AssertDetects(expected, AmongstMany.Allocations + allocations, AmongstMany.Allocations + frees, () => AmongstMany.Run(bug));
 }

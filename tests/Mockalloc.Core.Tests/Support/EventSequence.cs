@@ -7,8 +7,9 @@ internal readonly record struct AllocEvent(bool IsAlloc, ulong Id, ulong Size, u
 
 /// <summary>
 /// Random event sequences shaped like real programs with bugs: mostly correct use, reused and neighbouring
-/// addresses, reallocations, and now and then a wrong size, alignment or family, a foreign or interior
-/// pointer, a double free, a free of something never acquired, or a leak.
+/// addresses, reallocations, and now and then a wrong size, alignment or family (too big or too small), a
+/// foreign or interior pointer, a double free, a free of something never acquired, a leak, or two wrong
+/// releases of one reused address whose errors add up to zero (which a linear hash would miss).
 /// </summary>
 internal static class EventSequence
 {
@@ -36,7 +37,7 @@ internal static class EventSequence
                 events.Add(block with { IsAlloc = false });
                 freed.Add(block);
             }
-            else if (roll < 88)
+            else if (roll < 86)
             {
                 // Reallocation: the old block released, a new one (maybe at the same address) acquired.
                 AllocEvent old = TakeAt(live, random.Next(live.Count));
@@ -44,6 +45,10 @@ internal static class EventSequence
                 var moved = old with { Id = random.Next(2) == 0 ? old.Id : NewId(random), Size = Pick(random, Sizes) };
                 events.Add(moved);
                 live.Add(moved);
+            }
+            else if (roll < 90)
+            {
+                Compensating(random, events);
             }
             else
             {
@@ -74,13 +79,46 @@ internal static class EventSequence
         AllocEvent release = block with { IsAlloc = false };
         return kind switch
         {
-            0 => release with { Size = release.Size + (ulong)random.Next(1, 64) },
-            1 => release with { Alignment = release.Alignment * 2 },
+            0 => release with { Size = Skew(random, release.Size) },
+            1 => release with { Alignment = random.Next(2) == 0 || release.Alignment == 1 ? release.Alignment * 2 : release.Alignment / 2 },
             2 => release with { Family = (release.Family % 7) + 1 },
             3 => release with { Id = release.Id + (ulong)random.Next(1, 16) },
             _ => release with { Size = release.Size + 8, Alignment = release.Alignment * 2 },
         };
     }
+
+    // A value off by a nonzero amount, up or down (never below zero).
+    private static ulong Skew(Random random, ulong value)
+    {
+        ulong delta = (ulong)random.Next(1, 64);
+        return random.Next(2) == 0 || value < delta ? value + delta : value - delta;
+    }
+
+    // Two blocks at one address, each released with the same attribute wrong by opposite amounts: their
+    // errors sum to zero, so only a hash of the attribute (not the attribute itself) tells them apart.
+    private static void Compensating(Random random, List<AllocEvent> events)
+    {
+        ulong id = NewId(random);
+        ulong delta = (ulong)random.Next(1, 64);
+        int attribute = random.Next(3);
+        AllocEvent first = Shift(NewBlock(random, id), attribute, 64 + (ulong)random.Next(64), replace: true);
+        AllocEvent second = Shift(NewBlock(random, id), attribute, 64 + (ulong)random.Next(64), replace: true);
+        events.Add(first);
+        events.Add(Shift(first, attribute, delta, replace: false) with { IsAlloc = false });
+        events.Add(second);
+        events.Add(Shift(second, attribute, unchecked(0UL - delta), replace: false) with { IsAlloc = false });
+    }
+
+    private static AllocEvent NewBlock(Random random, ulong id) =>
+        new(true, id, Pick(random, Sizes), Pick(random, Alignments), (ulong)random.Next(1, 8));
+
+    // Sets (replace) or shifts by a wrapping amount one attribute: 0 size, 1 alignment, 2 family.
+    private static AllocEvent Shift(AllocEvent e, int attribute, ulong amount, bool replace) => attribute switch
+    {
+        0 => e with { Size = replace ? amount : unchecked(e.Size + amount) },
+        1 => e with { Alignment = replace ? amount : unchecked(e.Alignment + amount) },
+        _ => e with { Family = replace ? amount : unchecked(e.Family + amount) },
+    };
 
     // Neighbouring, reused addresses on a 16-byte grid, plus the odd address anywhere.
     private static ulong NewId(Random random) =>
