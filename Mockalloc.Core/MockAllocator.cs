@@ -10,7 +10,8 @@ namespace Mockalloc;
 /// <remarks>
 /// The wrapper forwards every call, so a bad release reaches <typeparamref name="TInner"/> unchanged:
 /// it detects bugs, it does not contain them. Use the <c>Mockalloc.Tracked</c> facades for native memory
-/// that must survive a double free. A failed reallocation records nothing: the old block stays live.
+/// that must survive a double free. An inner allocator's null (a failed allocation) records nothing, and
+/// a failed reallocation records nothing either: the old block stays live.
 /// </remarks>
 public sealed unsafe class MockAllocator<TInner> : INativeAllocator
     where TInner : INativeAllocator
@@ -39,7 +40,10 @@ public sealed unsafe class MockAllocator<TInner> : INativeAllocator
     public void* Allocate(nuint size, nuint alignment, CallSite site)
     {
         void* block = _inner.Allocate(size, alignment);
-        RegionFlow.OnAlloc((nuint)block, size, alignment, AllocFamily.Wrapper, site.Id);
+        if (block != null)
+        {
+            RegionFlow.OnAlloc((nuint)block, size, alignment, AllocFamily.Wrapper, site.Id);
+        }
         return block;
     }
 
@@ -53,7 +57,10 @@ public sealed unsafe class MockAllocator<TInner> : INativeAllocator
     public void* AllocateZeroed(nuint size, nuint alignment, CallSite site)
     {
         void* block = _inner.AllocateZeroed(size, alignment);
-        RegionFlow.OnAlloc((nuint)block, size, alignment, AllocFamily.Wrapper, site.Id);
+        if (block != null)
+        {
+            RegionFlow.OnAlloc((nuint)block, size, alignment, AllocFamily.Wrapper, site.Id);
+        }
         return block;
     }
 

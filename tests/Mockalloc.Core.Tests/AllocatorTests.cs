@@ -95,6 +95,21 @@ public sealed unsafe class AllocatorTests
     }
 
     [Fact]
+    public void A_failed_allocation_records_nothing()
+    {
+        var failing = new MockAllocator<FailingAllocator>(default);
+        AllocInfo info = Allocs.Record(() =>
+        {
+            Assert.True(failing.Allocate(8, 8) == null);
+            Assert.True(failing.AllocateZeroed(8, 8) == null);
+        }, new AllocOptions { AllowNoData = true });
+
+        Assert.Null(info.Error);
+        Assert.Equal(0, info.AllocationCount);
+        Assert.Equal(0, info.BytesAllocated);
+    }
+
+    [Fact]
     public void The_wrapper_rejects_a_null_inner_allocator()
     {
         Assert.Equal("inner", Assert.Throws<ArgumentNullException>(() => new MockAllocator<INativeAllocator>(null!)).ParamName);
@@ -110,5 +125,19 @@ public sealed unsafe class AllocatorTests
             Mockalloc.Internal.RegionFlow.OnFree((nuint)p, 8, 8, Mockalloc.Internal.AllocFamily.NativeMemory);
         });
         Assert.Equal(AllocError.MismatchedFree, info.Error);
+    }
+
+    /// <summary>An allocator whose every allocation fails with null, as a C allocator's does.</summary>
+    private readonly struct FailingAllocator : INativeAllocator
+    {
+        public void* Allocate(nuint size, nuint alignment) => null;
+
+        public void* AllocateZeroed(nuint size, nuint alignment) => null;
+
+        public void Free(void* ptr, nuint size, nuint alignment)
+        {
+        }
+
+        public void* Reallocate(void* ptr, nuint oldSize, nuint alignment, nuint newSize) => null;
     }
 }

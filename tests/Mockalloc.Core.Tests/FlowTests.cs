@@ -103,6 +103,80 @@ public sealed class FlowTests
     }
 
     [Fact]
+    public void Regions_open_at_the_same_moment_on_many_threads_keep_their_own_events()
+    {
+        // Dedicated threads and a barrier: every region is open while every other one records, so the
+        // test does not depend on how many pool threads happen to run at once.
+        const int Regions = 8;
+        const int Rounds = 50;
+        var results = new AllocInfo[Regions];
+        using var barrier = new Barrier(Regions);
+        Thread[] threads = Enumerable.Range(0, Regions).Select(r => new Thread(() =>
+        {
+            results[r] = Allocs.Record(() =>
+            {
+                barrier.SignalAndWait();
+                for (int round = 0; round < Rounds; round++)
+                {
+                    TestAllocator.Free(TestAllocator.Alloc(Size, Align), Size, Align);
+                    if (round % 10 == 0)
+                    {
+                        barrier.SignalAndWait();
+                    }
+                }
+                for (int i = 0; i < r; i++)
+                {
+                    TestAllocator.Alloc(Size, Align);
+                }
+                barrier.SignalAndWait();
+            });
+        })).ToArray();
+        foreach (Thread thread in threads)
+        {
+            thread.Start();
+        }
+        foreach (Thread thread in threads)
+        {
+            thread.Join();
+        }
+
+        for (int r = 0; r < Regions; r++)
+        {
+            Assert.Equal(Rounds + r, results[r].AllocationCount);
+            Assert.Equal(Rounds, results[r].FreeCount);
+            Assert.Equal(r == 0 ? null : AllocError.Leak, results[r].Error);
+        }
+    }
+
+    [Fact]
+    public void A_block_allocated_in_one_region_and_freed_in_a_concurrent_one_fails_both()
+    {
+        nint shared = 0;
+        using var allocated = new ManualResetEventSlim();
+        using var freed = new ManualResetEventSlim();
+        AllocInfo? owner = null, other = null;
+        var ownerThread = new Thread(() => owner = Allocs.Record(() =>
+        {
+            shared = TestAllocator.Alloc(Size, Align);
+            allocated.Set();
+            freed.Wait();
+        }));
+        var otherThread = new Thread(() => other = Allocs.Record(() =>
+        {
+            allocated.Wait();
+            TestAllocator.Free(shared, Size, Align);
+            freed.Set();
+        }));
+        ownerThread.Start();
+        otherThread.Start();
+        ownerThread.Join();
+        otherThread.Join();
+
+        Assert.Equal(AllocError.Leak, owner!.Error);
+        Assert.Equal(AllocError.DoubleFree, other!.Error);
+    }
+
+    [Fact]
     public void Concurrent_regions_never_see_each_others_events()
     {
         const int Regions = 16;
