@@ -9,10 +9,10 @@ internal static class AllocReport
     /// <summary>How to switch tracking on; part of the NoData message.</summary>
     public const string HowToTrack =
         "Switch tracking on for the code under test in one of these ways: " +
-        "set <MockallocIntercept>true</MockallocIntercept> in the project under test (with the Mockalloc package); " +
-        "weave it with Mockalloc.Fody; " +
         "pass a MockAllocator<SystemAllocator> to code written against INativeAllocator; " +
-        "or call the Mockalloc.Tracked facades (TrackedNativeMemory, TrackedMarshal, ...) directly.";
+        "call the Mockalloc.Tracked facades (TrackedNativeMemory, TrackedMarshal, ...) instead of the BCL members; " +
+        "or, where your Mockalloc version ships them, set <MockallocIntercept>true</MockallocIntercept> in the project under test " +
+        "or weave it with Mockalloc.Fody, which redirect the BCL calls to those facades for you.";
 
     /// <summary>The full message of an <see cref="AllocException"/>.</summary>
     public static string Message(AllocInfo info)
@@ -86,7 +86,7 @@ internal static class AllocReport
 
     private static string Counters(AllocInfo info) =>
         $"allocations {N(info.AllocationCount)}, frees {N(info.FreeCount)}, bytes allocated {N(info.BytesAllocated)}, bytes freed {N(info.BytesFreed)}, " +
-        $"peak {N(info.PeakBytes)} bytes in {N(info.PeakAllocationCount)} blocks, managed bytes {N(info.ManagedBytesAllocated)}";
+        $"peak {N(info.PeakBytes)} bytes in {N(info.PeakAllocationCount)} {(info.PeakAllocationCount == 1 ? "block" : "blocks")}, managed bytes {N(info.ManagedBytesAllocated)}";
 
     private static string N(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 }

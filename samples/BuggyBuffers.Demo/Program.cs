@@ -7,19 +7,25 @@ using Mockalloc;
 var allocator = new MockAllocator<QuarantineAllocator>(default);
 byte[] payload = "hello, native world"u8.ToArray();
 
-(string Scenario, AllocError? Expected, Action<NativeBuffer<MockAllocator<QuarantineAllocator>>> Use)[] scenarios =
+// A budget of two allocations: three appends take one allocation and two reallocations.
+var twoAllocations = new AllocOptions { MaxAllocations = 2 };
+
+(string Scenario, AllocError? Expected, Action<NativeBuffer<MockAllocator<QuarantineAllocator>>> Use, AllocOptions? Options)[] scenarios =
 [
-    ("Append + Dispose (correct)", null, b => b.Dispose()),
-    ("Reset forgets the block", AllocError.Leak, b => b.Reset()),
-    ("Shrink, then Dispose", AllocError.DoubleFree, b => { b.Shrink(); b.Dispose(); }),
-    ("DisposeByLength", AllocError.BadSize, b => b.DisposeByLength()),
-    ("DisposeUnaligned", AllocError.BadAlignment, b => b.DisposeUnaligned()),
-    ("DisposeAfterHeader", AllocError.BadPtr, b => b.DisposeAfterHeader()),
-    ("nothing tracked", AllocError.NoData, _ => { }),
+    ("Append + Dispose (correct)", null, b => b.Dispose(), null),
+    ("Reset forgets the block", AllocError.Leak, b => b.Reset(), null),
+    ("Shrink, then Dispose", AllocError.DoubleFree, b => { b.Shrink(); b.Dispose(); }, null),
+    ("DisposeByLength", AllocError.BadSize, b => b.DisposeByLength(), null),
+    ("DisposeUnaligned", AllocError.BadAlignment, b => b.DisposeUnaligned(), null),
+    ("DisposeAsBytes", AllocError.BadLayout, b => b.DisposeAsBytes(), null),
+    ("DisposeAfterHeader", AllocError.BadPtr, b => b.DisposeAfterHeader(), null),
+    ("DisposeWithNativeMemoryFree", AllocError.MismatchedFree, b => b.DisposeWithNativeMemoryFree(), null),
+    ("correct, over a budget", AllocError.OverBudget, b => b.Dispose(), twoAllocations),
+    ("nothing tracked", AllocError.NoData, _ => { }, null),
 ];
 
 int mismatches = 0;
-foreach ((string scenario, AllocError? expected, var use) in scenarios)
+foreach ((string scenario, AllocError? expected, var use, AllocOptions? options) in scenarios)
 {
     AllocInfo info = Allocs.Record(() =>
     {
@@ -32,10 +38,10 @@ foreach ((string scenario, AllocError? expected, var use) in scenarios)
             }
             use(buffer);
         }
-    });
+    }, options);
     bool asExpected = info.Error == expected;
     mismatches += asExpected ? 0 : 1;
-    Console.WriteLine($"{(asExpected ? "ok  " : "FAIL")} {scenario,-28} -> {info}");
+    Console.WriteLine($"{(asExpected ? "ok  " : "FAIL")} {scenario,-30} -> {info}");
 }
 
 Console.WriteLine();

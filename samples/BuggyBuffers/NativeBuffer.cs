@@ -77,4 +77,21 @@ public sealed unsafe class NativeBuffer<TAllocator>(TAllocator allocator)
         allocator.Free(_data + 4, _capacity, Alignment);
         _data = null;
     }
+
+    /// <summary>Bug: releases the block stating its length and a 1-byte alignment (BadLayout).</summary>
+    public void DisposeAsBytes()
+    {
+        allocator.Free(_data, Length, 1);
+        _data = null;
+    }
+
+    /// <summary>
+    /// Bug: hands the block to <c>NativeMemory.Free</c>, which did not allocate it (MismatchedFree). The call
+    /// goes through Mockalloc's tracked stand-in, as interception would redirect it.
+    /// </summary>
+    public void DisposeWithNativeMemoryFree()
+    {
+        Mockalloc.Tracked.TrackedNativeMemory.Free(_data);
+        _data = null;
+    }
 }
