@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Mockalloc.Internal;
 
 /// <summary>
@@ -59,6 +62,48 @@ internal sealed class LiveTable<TKey, TValue>
                 return true;
             }
             return false;
+        }
+    }
+
+    /// <summary>
+    /// Finds a live resource and, under its stripe's lock, replaces its value with
+    /// <paramref name="update"/>(value, <paramref name="state"/>); false when it is not live.
+    /// </summary>
+    public bool TryUpdate<TState>(TKey key, TState state, Func<TValue, TState, TValue> update, out TValue previous)
+    {
+        int stripe = Stripe(key);
+        lock (_locks[stripe])
+        {
+            ref TValue slot = ref CollectionsMarshal.GetValueRefOrNullRef(_maps[stripe], key);
+            if (Unsafe.IsNullRef(ref slot))
+            {
+                previous = default!;
+                return false;
+            }
+            previous = slot;
+            slot = update(slot, state);
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// Removes a live resource when <paramref name="predicate"/>(value, <paramref name="state"/>) holds, under
+    /// its stripe's lock; false when it is not live or the predicate kept it (<paramref name="found"/> tells which).
+    /// </summary>
+    public bool TryRemoveWhere<TState>(TKey key, TState state, Func<TValue, TState, bool> predicate, out TValue value, out bool found)
+    {
+        int stripe = Stripe(key);
+        lock (_locks[stripe])
+        {
+            Dictionary<TKey, TValue> map = _maps[stripe];
+            found = map.TryGetValue(key, out value!);
+            if (!found || !predicate(value, state))
+            {
+                return false;
+            }
+            map.Remove(key);
+            Interlocked.Decrement(ref _count);
+            return true;
         }
     }
 

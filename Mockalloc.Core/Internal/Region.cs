@@ -16,6 +16,7 @@ internal sealed class Region
     private long _managedBytes;
     private int _threadsInside;
     private bool _completed;
+    private PoolQuarantine? _quarantine;
 
     public Region(Region? parent, AllocOptions options, string? name = null)
     {
@@ -37,6 +38,9 @@ internal sealed class Region
 
     /// <summary>The options this region was started with.</summary>
     public AllocOptions Options { get; }
+
+    /// <summary>The region's held-back pool arrays, made on first use (as the tracker's own memory).</summary>
+    public PoolQuarantine Quarantine => Volatile.Read(ref _quarantine) ?? CreateQuarantine();
 
     /// <summary>Number of threads currently running this region's flow.</summary>
     public int ThreadsInside => Volatile.Read(ref _threadsInside);
@@ -91,17 +95,38 @@ internal sealed class Region
 
         AllocAccumulator totals;
         long managed;
+        PoolQuarantine? quarantine;
         lock (_lock)
         {
             _completed = true;
             totals = _totals;
             managed = _managedBytes;
+            quarantine = _quarantine;
         }
+        quarantine?.Close();
         Parent?.Add(totals, managed);
         if (Tracer is not null)
         {
             Parent?.Tracer?.Absorb(Tracer);
         }
         return (totals, managed);
+    }
+
+    private PoolQuarantine CreateQuarantine()
+    {
+        using RegionFlow.TrackerWork work = RegionFlow.StartTrackerWork();
+        lock (_lock)
+        {
+            if (_quarantine is null)
+            {
+                var quarantine = new PoolQuarantine();
+                if (_completed)
+                {
+                    quarantine.Close();   // a late thread: nothing is held back once the region has ended
+                }
+                Volatile.Write(ref _quarantine, quarantine);
+            }
+            return _quarantine;
+        }
     }
 }

@@ -50,7 +50,7 @@ internal static class RegionFlow
         RuntimeHelpers.RunClassConstructor(typeof(CallSiteTable).TypeHandle);
         RuntimeHelpers.RunClassConstructor(typeof(BlockHeader).TypeHandle);
         RuntimeHelpers.RunClassConstructor(typeof(Tracked.TrackedGCHandle).TypeHandle);
-        RuntimeHelpers.RunClassConstructor(typeof(Tracked.TrackedArrayPool).TypeHandle);
+        RuntimeHelpers.RunClassConstructor(typeof(ArrayRentals).TypeHandle);
         RuntimeHelpers.RunClassConstructor(typeof(Tracked.TrackedMarshal).TypeHandle);
         return true;
     }
@@ -60,6 +60,9 @@ internal static class RegionFlow
 
     /// <summary>Whether this thread is running some region's flow now (cheap: no AsyncLocal lookup).</summary>
     public static bool IsRecordingOnThisThread => s_liveRegions != 0 && t_active is not null;
+
+    /// <summary>The innermost region whose flow this thread is running now, or null (cheap: no AsyncLocal lookup).</summary>
+    public static Region? ActiveRegionOnThisThread => s_liveRegions != 0 ? t_active?.Region : null;
 
     /// <summary>Records an acquisition for the current flow's innermost region, if any.</summary>
     /// <param name="id">The identity.</param>

@@ -22,9 +22,12 @@ internal sealed class TrackedMemoryOwner<T> : IMemoryOwner<T>
 
     public Memory<T> Memory => Volatile.Read(ref _disposed) == 0 ? _inner.Memory : throw new ObjectDisposedException(nameof(IMemoryOwner<T>));
 
-    public void Dispose()
+    public void Dispose() => Dispose(site: 0);
+
+    /// <summary>Disposes, recording the release at <paramref name="site"/> (an interned call site, 0 when unknown).</summary>
+    public void Dispose(int site)
     {
-        RegionFlow.OnFree(_id, _bytes, 0, (AllocFamily)_family);
+        RegionFlow.OnFree(_id, _bytes, 0, (AllocFamily)_family, site);
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
             _inner.Dispose();

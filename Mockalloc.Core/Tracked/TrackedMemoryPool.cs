@@ -11,7 +11,11 @@ namespace Mockalloc.Tracked;
 /// Inside a region the owner returned wraps the pool's own: its first <c>Dispose</c> (also from a
 /// <c>using</c>) records the release and disposes the pool's owner; a second one records a double free and
 /// goes no further. The wrapper is one small managed object per rent. Outside regions the pool's own owner
-/// is returned.
+/// is returned; disposing such an owner inside a region through <see cref="Dispose{T}(IMemoryOwner{T}, CallSite)"/>
+/// (what an intercepted <c>owner.Dispose()</c> calls) is reported like any release the region never saw
+/// acquired. A <c>using</c> statement's implicit <c>Dispose</c> cannot be redirected, so only owners rented
+/// inside the region are tracked there. A null pool or owner throws <see cref="NullReferenceException"/>, as
+/// the instance call it stands for does.
 /// </remarks>
 public static class TrackedMemoryPool
 {
@@ -20,17 +24,15 @@ public static class TrackedMemoryPool
     /// <param name="pool">The pool.</param>
     /// <param name="minBufferSize">The minimum buffer length, or -1 for the pool's default.</param>
     /// <returns>An owner whose disposal is tracked.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="pool"/> is null.</exception>
     public static IMemoryOwner<T> Rent<T>(MemoryPool<T> pool, int minBufferSize = -1) => Rent(pool, minBufferSize, default);
 
     /// <inheritdoc cref="Rent{T}(MemoryPool{T}, int)"/>
     /// <typeparam name="T">The element type.</typeparam>
     /// <param name="pool">The pool.</param>
     /// <param name="minBufferSize">The minimum buffer length, or -1 for the pool's default.</param>
-    /// <param name="site">Where the call is (<see cref="CallSite.Here"/>), for tracing; its disposal is traced at the same site.</param>
+    /// <param name="site">Where the call is (<see cref="CallSite.Here"/>), for tracing.</param>
     public static IMemoryOwner<T> Rent<T>(MemoryPool<T> pool, int minBufferSize, CallSite site)
     {
-        ArgumentNullException.ThrowIfNull(pool);
         IMemoryOwner<T> owner = pool.Rent(minBufferSize);
         return RegionFlow.IsRecordingOnThisThread ? new TrackedMemoryOwner<T>(owner, PoolFamily.Of(pool), site.Id) : owner;
     }
@@ -38,10 +40,25 @@ public static class TrackedMemoryPool
     /// <summary>Tracked <see cref="IDisposable.Dispose"/> of an owner, for call sites that name it.</summary>
     /// <typeparam name="T">The element type.</typeparam>
     /// <param name="owner">The owner.</param>
-    /// <exception cref="ArgumentNullException"><paramref name="owner"/> is null.</exception>
-    public static void Dispose<T>(IMemoryOwner<T> owner)
+    public static void Dispose<T>(IMemoryOwner<T> owner) => Dispose(owner, default);
+
+    /// <inheritdoc cref="Dispose{T}(IMemoryOwner{T})"/>
+    /// <typeparam name="T">The element type.</typeparam>
+    /// <param name="owner">The owner.</param>
+    /// <param name="site">Where the call is (<see cref="CallSite.Here"/>), for tracing.</param>
+    public static void Dispose<T>(IMemoryOwner<T> owner, CallSite site)
     {
-        ArgumentNullException.ThrowIfNull(owner);
+        if (owner is TrackedMemoryOwner<T> tracked)
+        {
+            tracked.Dispose(site.Id);
+            return;
+        }
+        if (RegionFlow.IsRecordingOnThisThread)
+        {
+            // An owner this region never saw rented (rented before it, or by untracked code); its size is
+            // unknown (a disposed owner's Memory throws), as a foreign pointer's is.
+            RegionFlow.OnFree(PoolFamily.ForeignBufferId(owner), 0, 0, (AllocFamily)PoolFamily.PoolBit, site.Id);
+        }
         owner.Dispose();
     }
 }

@@ -96,11 +96,127 @@ public sealed class TrackedPoolTests
     }
 
     [Fact]
-    public void A_null_array_or_pool_throws_as_the_BCL_does()
+    public void A_null_array_or_pool_throws_as_the_BCL_call_does()
     {
         Assert.Equal("array", Assert.Throws<ArgumentNullException>(() => TrackedArrayPool.Return(ArrayPool<byte>.Shared, null!)).ParamName);
-        Assert.Equal("pool", Assert.Throws<ArgumentNullException>(() => TrackedArrayPool.Rent<byte>(null!, 1)).ParamName);
+        Assert.Throws<NullReferenceException>(() => TrackedArrayPool.Rent<byte>(null!, 1));
+        Assert.Throws<NullReferenceException>(() => TrackedArrayPool.Return<byte>(null!, new byte[16]));
         Assert.Throws<ArgumentOutOfRangeException>(() => TrackedArrayPool.Rent(ArrayPool<byte>.Shared, -1));
+    }
+
+    [Fact]
+    public void A_stale_return_after_the_array_was_rented_again_is_caught_and_never_shares_the_array()
+    {
+        ArrayPool<byte> pool = ArrayPool<byte>.Create();
+        byte[]? first = null, second = null, third = null;
+        AllocInfo info = Allocs.Record(() =>
+        {
+            first = TrackedArrayPool.Rent(pool, 64);
+            TrackedArrayPool.Return(pool, first);
+            second = TrackedArrayPool.Rent(pool, 64);   // the raw pool would hand out `first` again here
+            TrackedArrayPool.Return(pool, first);       // the first renter's stale, second return
+            third = TrackedArrayPool.Rent(pool, 64);
+            TrackedArrayPool.Return(pool, second);
+            TrackedArrayPool.Return(pool, third);
+        });
+
+        Assert.Equal(AllocError.DoubleFree, info.Error);
+        Assert.NotSame(first, second);
+        Assert.NotSame(second, third);
+        Assert.NotSame(first, third);
+    }
+
+    [Fact]
+    public void Without_tracking_a_stale_return_after_a_rerent_hands_one_array_to_two_renters()
+    {
+        // The bug the test above guards against, on the raw pool.
+        ArrayPool<byte> pool = ArrayPool<byte>.Create();
+        byte[] first = pool.Rent(64);
+        pool.Return(first);
+        byte[] second = pool.Rent(64);
+        pool.Return(first);
+        byte[] third = pool.Rent(64);
+        Assert.Same(first, second);
+        Assert.Same(second, third);
+    }
+
+    [Fact]
+    public void Arrays_held_back_go_home_when_the_region_ends()
+    {
+        ArrayPool<byte> pool = ArrayPool<byte>.Create();
+        byte[]? array = null;
+        AllocInfo info = Allocs.Record(() =>
+        {
+            array = TrackedArrayPool.Rent(pool, 64);
+            array.AsSpan().Fill(7);
+            TrackedArrayPool.Return(pool, array, clearArray: true);
+        });
+
+        Assert.Null(info.Error);
+        byte[] again = pool.Rent(64);
+        Assert.Same(array, again);
+        Assert.All(again, b => Assert.Equal(0, b));   // cleared at the return, as the pool would
+        TrackedArrayPool.Return(pool, again);
+    }
+
+    [Fact]
+    public void A_long_loop_of_rents_reuses_arrays_once_they_leave_quarantine()
+    {
+        // If held-back arrays never went back, the pool would make a new array on every rent.
+        ArrayPool<byte> pool = ArrayPool<byte>.Create();
+        var seen = new HashSet<byte[]>(ReferenceEqualityComparer.Instance);
+        AllocInfo info = Allocs.Record(() =>
+        {
+            for (int i = 0; i < 1000; i++)
+            {
+                byte[] array = TrackedArrayPool.Rent(pool, 1024);
+                seen.Add(array);
+                TrackedArrayPool.Return(pool, array);
+            }
+        });
+
+        Assert.Null(info.Error);
+        Assert.Equal(1000, info.AllocationCount);
+        Assert.InRange(seen.Count, 2, 20);
+    }
+
+    [Fact]
+    public void Empty_rents_are_not_tracked_and_their_returns_are_accepted()
+    {
+        AllocInfo info = Allocs.Record(() =>
+        {
+            byte[] a = TrackedArrayPool.Rent(ArrayPool<byte>.Shared, 0);
+            byte[] b = TrackedArrayPool.Rent(ArrayPool<byte>.Shared, 0);
+            Assert.Same(Array.Empty<byte>(), a);
+            TrackedArrayPool.Return(ArrayPool<byte>.Shared, a);
+            TrackedArrayPool.Return(ArrayPool<byte>.Shared, b);
+            TrackedArrayPool.Return(ArrayPool<byte>.Shared, Array.Empty<byte>());
+        }, new AllocOptions { AllowNoData = true });
+
+        Assert.Null(info.Error);
+        Assert.Equal(0, info.AllocationCount);
+        Assert.Equal(0, info.FreeCount);
+    }
+
+    [Fact]
+    public void Concurrent_regions_renting_empty_arrays_do_not_disturb_each_other()
+    {
+        var results = new AllocInfo[8];
+        using var barrier = new Barrier(results.Length);
+        Thread[] threads = Enumerable.Range(0, results.Length).Select(r => new Thread(() =>
+            results[r] = Allocs.Record(() =>
+            {
+                byte[] empty = TrackedArrayPool.Rent(ArrayPool<byte>.Shared, 0);
+                byte[] real = TrackedArrayPool.Rent(ArrayPool<byte>.Shared, 16);
+                barrier.SignalAndWait();   // every region holds its empty array at once
+                TrackedArrayPool.Return(ArrayPool<byte>.Shared, empty);
+                TrackedArrayPool.Return(ArrayPool<byte>.Shared, real);
+            }))).ToArray();
+        Array.ForEach(threads, t => t.Start());
+        Array.ForEach(threads, t => t.Join());
+
+        Assert.All(results, r => Assert.Null(r.Error));
+        Assert.All(results, r => Assert.Equal(1, r.AllocationCount));
     }
 
     [Fact]
@@ -132,5 +248,30 @@ public sealed class TrackedPoolTests
         });
 
         Assert.Equal(AllocError.DoubleFree, info.Error);
+    }
+
+    [Fact]
+    public void A_memory_owner_rented_before_the_region_and_disposed_inside_fails_it()
+    {
+        IMemoryOwner<byte> owner = TrackedMemoryPool.Rent(MemoryPool<byte>.Shared, 16);
+        AllocInfo info = Allocs.Record(() => TrackedMemoryPool.Dispose(owner));
+
+        Assert.Equal(AllocError.DoubleFree, info.Error);
+        Assert.Throws<ObjectDisposedException>(() => owner.Memory);   // disposed for real, as the BCL call would
+        TrackedMemoryPool.Dispose(owner);   // a second, untracked dispose is a no-op, as the BCL's
+    }
+
+    [Fact]
+    public void A_null_memory_pool_or_owner_throws_as_the_BCL_call_does()
+    {
+        Assert.Throws<NullReferenceException>(() => TrackedMemoryPool.Rent<byte>(null!, 16));
+        Assert.Throws<NullReferenceException>(() => TrackedMemoryPool.Dispose<byte>(null!));
+    }
+
+    [Fact]
+    public void Empty_memory_pool_rents_are_tracked_like_any_other()
+    {
+        // Unlike ArrayPool's Array.Empty, each MemoryPool owner is its own object that must be disposed.
+        Assert.Equal(AllocError.Leak, Allocs.Record(() => TrackedMemoryPool.Rent(MemoryPool<byte>.Shared, 0)).Error);
     }
 }
