@@ -1,11 +1,12 @@
 using System.Runtime.InteropServices;
+using System.Security;
 using System.Text;
 using Mockalloc.Internal;
 
 namespace Mockalloc.Tracked;
 
 /// <summary>
-/// The allocating members of <see cref="Marshal"/> (HGlobal, CoTaskMem, string conversions, BSTR) with every
+/// The allocating members of <see cref="Marshal"/> (HGlobal, CoTaskMem, string and secure-string conversions, BSTR) with every
 /// acquisition and release reported to the current region. Same signatures, results and exceptions as the
 /// BCL members.
 /// </summary>
@@ -222,13 +223,17 @@ public static unsafe class TrackedMarshal
     public static nint StringToBSTR(string? s, CallSite site)
     {
         nint bstr = Marshal.StringToBSTR(s);
+        TrackBstr(bstr, bstr == 0 ? 0 : s!.Length * sizeof(char), site.Id);
+        return bstr;
+    }
+
+    private static void TrackBstr(nint bstr, int bytes, int site)
+    {
         if (bstr != 0 && RegionFlow.IsRecordingOnThisThread)
         {
-            int bytes = s!.Length * sizeof(char);
             LiveBstrs.Add(bstr, bytes);
-            RegionFlow.OnAlloc((nuint)bstr, (ulong)bytes, 0, AllocFamily.Bstr, site.Id);
+            RegionFlow.OnAlloc((nuint)bstr, (ulong)bytes, 0, AllocFamily.Bstr, site);
         }
-        return bstr;
     }
 
     /// <summary>Tracked <see cref="Marshal.FreeBSTR"/>: zero is a no-op.</summary>
@@ -248,6 +253,70 @@ public static unsafe class TrackedMarshal
     /// <param name="s">The BSTR to release.</param>
     /// <param name="site">Where the call is (<see cref="CallSite.Here"/>), for tracing.</param>
     public static void ZeroFreeBSTR(nint s, CallSite site) => ReleaseBstr(s, zero: true, site.Id);
+
+    /// <summary>Tracked <see cref="Marshal.SecureStringToBSTR"/>.</summary>
+    /// <param name="s">The secure string.</param>
+    /// <returns>The BSTR.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="s"/> is null.</exception>
+    public static nint SecureStringToBSTR(SecureString s) => SecureStringToBSTR(s, default(CallSite));
+
+    /// <inheritdoc cref="SecureStringToBSTR(SecureString)"/>
+    /// <param name="s">The secure string.</param>
+    /// <param name="site">Where the call is (<see cref="CallSite.Here"/>), for tracing.</param>
+    public static nint SecureStringToBSTR(SecureString s, CallSite site)
+    {
+        nint bstr = Marshal.SecureStringToBSTR(s);
+        TrackBstr(bstr, s.Length * sizeof(char), site.Id);
+        return bstr;
+    }
+
+    /// <summary>Tracked <see cref="Marshal.SecureStringToGlobalAllocAnsi"/>; release with <see cref="ZeroFreeGlobalAllocAnsi(nint)"/>.</summary>
+    /// <param name="s">The secure string.</param>
+    /// <returns>The ANSI copy, null-terminated.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="s"/> is null.</exception>
+    public static nint SecureStringToGlobalAllocAnsi(SecureString s) => SecureStringToGlobalAllocAnsi(s, default(CallSite));
+
+    /// <inheritdoc cref="SecureStringToGlobalAllocAnsi(SecureString)"/>
+    /// <param name="s">The secure string.</param>
+    /// <param name="site">Where the call is (<see cref="CallSite.Here"/>), for tracing.</param>
+    public static nint SecureStringToGlobalAllocAnsi(SecureString s, CallSite site) =>
+        CopyNullTerminated<HGlobalFamily>(Marshal.SecureStringToGlobalAllocAnsi(s), sizeof(byte), Marshal.ZeroFreeGlobalAllocAnsi, site.Id);
+
+    /// <summary>Tracked <see cref="Marshal.SecureStringToGlobalAllocUnicode"/>; release with <see cref="ZeroFreeGlobalAllocUnicode(nint)"/>.</summary>
+    /// <param name="s">The secure string.</param>
+    /// <returns>The UTF-16 copy, null-terminated.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="s"/> is null.</exception>
+    public static nint SecureStringToGlobalAllocUnicode(SecureString s) => SecureStringToGlobalAllocUnicode(s, default(CallSite));
+
+    /// <inheritdoc cref="SecureStringToGlobalAllocUnicode(SecureString)"/>
+    /// <param name="s">The secure string.</param>
+    /// <param name="site">Where the call is (<see cref="CallSite.Here"/>), for tracing.</param>
+    public static nint SecureStringToGlobalAllocUnicode(SecureString s, CallSite site) =>
+        CopyNullTerminated<HGlobalFamily>(Marshal.SecureStringToGlobalAllocUnicode(s), sizeof(char), Marshal.ZeroFreeGlobalAllocUnicode, site.Id, s.Length);
+
+    /// <summary>Tracked <see cref="Marshal.SecureStringToCoTaskMemAnsi"/>; release with <see cref="ZeroFreeCoTaskMemAnsi(nint)"/>.</summary>
+    /// <param name="s">The secure string.</param>
+    /// <returns>The ANSI copy, null-terminated.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="s"/> is null.</exception>
+    public static nint SecureStringToCoTaskMemAnsi(SecureString s) => SecureStringToCoTaskMemAnsi(s, default(CallSite));
+
+    /// <inheritdoc cref="SecureStringToCoTaskMemAnsi(SecureString)"/>
+    /// <param name="s">The secure string.</param>
+    /// <param name="site">Where the call is (<see cref="CallSite.Here"/>), for tracing.</param>
+    public static nint SecureStringToCoTaskMemAnsi(SecureString s, CallSite site) =>
+        CopyNullTerminated<CoTaskMemFamily>(Marshal.SecureStringToCoTaskMemAnsi(s), sizeof(byte), Marshal.ZeroFreeCoTaskMemAnsi, site.Id);
+
+    /// <summary>Tracked <see cref="Marshal.SecureStringToCoTaskMemUnicode"/>; release with <see cref="ZeroFreeCoTaskMemUnicode(nint)"/>.</summary>
+    /// <param name="s">The secure string.</param>
+    /// <returns>The UTF-16 copy, null-terminated.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="s"/> is null.</exception>
+    public static nint SecureStringToCoTaskMemUnicode(SecureString s) => SecureStringToCoTaskMemUnicode(s, default(CallSite));
+
+    /// <inheritdoc cref="SecureStringToCoTaskMemUnicode(SecureString)"/>
+    /// <param name="s">The secure string.</param>
+    /// <param name="site">Where the call is (<see cref="CallSite.Here"/>), for tracing.</param>
+    public static nint SecureStringToCoTaskMemUnicode(SecureString s, CallSite site) =>
+        CopyNullTerminated<CoTaskMemFamily>(Marshal.SecureStringToCoTaskMemUnicode(s), sizeof(char), Marshal.ZeroFreeCoTaskMemUnicode, site.Id, s.Length);
 
     private static void ReleaseBstr(nint ptr, bool zero, int site)
     {
@@ -309,19 +378,28 @@ public static unsafe class TrackedMarshal
     // The BCL's own conversion (the platform's ANSI code page: UTF-8 on Unix) into a temporary block,
     // copied into a tracked one of exactly the converted length.
     private static nint CopyAnsi<TFamily>(string s, int site)
+        where TFamily : struct, INativeFamily =>
+        CopyNullTerminated<TFamily>(Marshal.StringToHGlobalAnsi(s), sizeof(byte), Marshal.FreeHGlobal, site);
+
+    // Copies a null-terminated string of 1- or 2-byte units that the BCL converted into an untracked
+    // temporary block into a tracked block of exactly its length (given, or up to the terminator), then
+    // releases the temporary (zeroing it, for secure strings, through the release the caller names).
+    private static nint CopyNullTerminated<TFamily>(nint converted, int unitBytes, Action<nint> releaseTemporary, int site, int knownUnits = -1)
         where TFamily : struct, INativeFamily
     {
-        nint converted = Marshal.StringToHGlobalAnsi(s);
         try
         {
-            nuint length = (nuint)MemoryMarshal.CreateReadOnlySpanFromNullTerminated((byte*)converted).Length;
-            byte* block = (byte*)NativeBlocks.Allocate<TFamily>(length + 1, 0, zeroed: false, site);
-            Buffer.MemoryCopy((void*)converted, block, length + 1, length + 1);
+            nuint units = knownUnits >= 0 ? (nuint)knownUnits
+                : unitBytes == sizeof(char) ? (nuint)MemoryMarshal.CreateReadOnlySpanFromNullTerminated((char*)converted).Length
+                : (nuint)MemoryMarshal.CreateReadOnlySpanFromNullTerminated((byte*)converted).Length;
+            nuint bytes = (units + 1) * (nuint)unitBytes;
+            byte* block = (byte*)NativeBlocks.Allocate<TFamily>(bytes, 0, zeroed: false, site);
+            Buffer.MemoryCopy((void*)converted, block, bytes, bytes);
             return (nint)block;
         }
         finally
         {
-            Marshal.FreeHGlobal(converted);
+            releaseTemporary(converted);
         }
     }
 

@@ -143,4 +143,51 @@ public sealed unsafe class TrackedMarshalTests
         freeExpected(expected);
         freeActual(actual);
     }
+
+    [Fact]
+    public void Secure_string_conversions_copy_exactly_and_balance_with_their_ZeroFree()
+    {
+        using var secret = new System.Security.SecureString();
+        foreach (char c in Text)
+        {
+            secret.AppendChar(c);
+        }
+        AllocInfo info = Allocs.Record(() =>
+        {
+            nint globalUni = TrackedMarshal.SecureStringToGlobalAllocUnicode(secret);
+            nint globalAnsi = TrackedMarshal.SecureStringToGlobalAllocAnsi(secret);
+            nint taskUni = TrackedMarshal.SecureStringToCoTaskMemUnicode(secret);
+            nint taskAnsi = TrackedMarshal.SecureStringToCoTaskMemAnsi(secret);
+            nint bstr = TrackedMarshal.SecureStringToBSTR(secret);
+            Assert.Equal(Text, Marshal.PtrToStringUni(globalUni));
+            Assert.Equal(Text, Marshal.PtrToStringAnsi(globalAnsi));
+            Assert.Equal(Text, Marshal.PtrToStringUni(taskUni));
+            Assert.Equal(Text, Marshal.PtrToStringAnsi(taskAnsi));
+            Assert.Equal(Text, Marshal.PtrToStringBSTR(bstr));
+            TrackedMarshal.ZeroFreeGlobalAllocUnicode(globalUni);
+            TrackedMarshal.ZeroFreeGlobalAllocAnsi(globalAnsi);
+            TrackedMarshal.ZeroFreeCoTaskMemUnicode(taskUni);
+            TrackedMarshal.ZeroFreeCoTaskMemAnsi(taskAnsi);
+            TrackedMarshal.ZeroFreeBSTR(bstr);
+        });
+
+        Assert.Null(info.Error);
+        Assert.Equal(5, info.AllocationCount);
+        nint ansi = Marshal.StringToHGlobalAnsi(Text);   // the platform's ANSI length, as the BCL converts
+        int ansiBytes = MemoryMarshal.CreateReadOnlySpanFromNullTerminated((byte*)ansi).Length + 1;
+        Marshal.FreeHGlobal(ansi);
+        Assert.Equal((2 * (Text.Length + 1) * sizeof(char)) + (2 * ansiBytes) + (Text.Length * sizeof(char)), info.BytesAllocated);
+        Assert.Equal(info.BytesAllocated, info.BytesFreed);
+    }
+
+    [Fact]
+    public void Secure_string_conversions_leak_when_not_freed_and_reject_null_as_the_BCL()
+    {
+        using var secret = new System.Security.SecureString();
+        secret.AppendChar('x');
+        Assert.Equal(AllocError.Leak, Allocs.Record(() => TrackedMarshal.SecureStringToGlobalAllocUnicode(secret)).Error);
+        Assert.Equal(AllocError.Leak, Allocs.Record(() => TrackedMarshal.SecureStringToBSTR(secret)).Error);
+        Assert.Throws<ArgumentNullException>(() => TrackedMarshal.SecureStringToCoTaskMemAnsi(null!));
+        Assert.Throws<ArgumentNullException>(() => TrackedMarshal.SecureStringToBSTR(null!));
+    }
 }
