@@ -119,9 +119,9 @@ public static unsafe class TrackedMarshal
     public static nint AllocCoTaskMem(int cb) => AllocCoTaskMem(cb, default(CallSite));
 
     /// <inheritdoc cref="AllocCoTaskMem(int)"/>
-    /// <param name="cb">The size in bytes.</param>
+    /// <param name="cb">The size in bytes, read as unsigned, as the BCL does (so -1 asks for 4 GiB).</param>
     /// <param name="site">Where the call is (<see cref="CallSite.Here"/>), for tracing.</param>
-    public static nint AllocCoTaskMem(int cb, CallSite site) => (nint)NativeBlocks.Allocate<CoTaskMemFamily>((nuint)(nint)cb, 0, zeroed: false, site.Id);
+    public static nint AllocCoTaskMem(int cb, CallSite site) => (nint)NativeBlocks.Allocate<CoTaskMemFamily>((nuint)(uint)cb, 0, zeroed: false, site.Id);
 
     /// <summary>Tracked <see cref="Marshal.ReAllocCoTaskMem"/>: a zero <paramref name="pv"/> allocates.</summary>
     /// <param name="pv">The block to resize.</param>
@@ -134,7 +134,7 @@ public static unsafe class TrackedMarshal
     /// <param name="pv">The block to resize.</param>
     /// <param name="cb">The new size in bytes.</param>
     /// <param name="site">Where the call is (<see cref="CallSite.Here"/>), for tracing.</param>
-    public static nint ReAllocCoTaskMem(nint pv, int cb, CallSite site) => (nint)NativeBlocks.Reallocate<CoTaskMemFamily>((void*)pv, (nuint)(nint)cb, 0, site.Id);
+    public static nint ReAllocCoTaskMem(nint pv, int cb, CallSite site) => (nint)NativeBlocks.Reallocate<CoTaskMemFamily>((void*)pv, (nuint)(uint)cb, 0, site.Id);
 
     /// <summary>Tracked <see cref="Marshal.FreeCoTaskMem"/>: zero is a no-op.</summary>
     /// <param name="ptr">The block to release.</param>

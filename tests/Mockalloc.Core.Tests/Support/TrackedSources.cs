@@ -73,7 +73,7 @@ internal sealed unsafe class TrackedResource
                 break;
             case SourceKind.SharedArrayPool: TrackedArrayPool.Return(ArrayPool<byte>.Shared, (byte[])_object!); break;
             case SourceKind.CustomArrayPool: TrackedArrayPool.Return(CustomPool, (byte[])_object!); break;
-            default: ((IMemoryOwner<byte>)_object!).Dispose(); break;
+            default: TrackedMemoryPool.Dispose((IMemoryOwner<byte>)_object!); break;   // what an intercepted Dispose() calls
         }
     }
 

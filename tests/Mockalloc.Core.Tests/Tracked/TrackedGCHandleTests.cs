@@ -105,4 +105,35 @@ public sealed class TrackedGCHandleTests
 
         Assert.Equal(AllocError.DoubleFree, info.Error);
     }
+
+    [Fact]
+    public void Pinned_and_weak_typed_handles_leak_and_double_free_like_any_other()
+    {
+        Assert.Equal(AllocError.Leak, Allocs.Record(() => TrackedGCHandle.NewPinnedGCHandle(new byte[8])).Error);
+        Assert.Equal(AllocError.Leak, Allocs.Record(() => TrackedGCHandle.NewWeakGCHandle(_target)).Error);
+        AllocInfo info = Allocs.Record(() =>
+        {
+            PinnedGCHandle<byte[]> pinned = TrackedGCHandle.NewPinnedGCHandle(new byte[8]);
+            PinnedGCHandle<byte[]> copy = pinned;
+            TrackedGCHandle.Dispose(ref pinned);
+            TrackedGCHandle.Dispose(ref copy);
+        });
+        Assert.Equal(AllocError.DoubleFree, info.Error);
+    }
+
+    [Fact]
+    public void Invalid_handle_arguments_throw_what_the_BCL_throws()
+    {
+        Assert.Throws<ArgumentException>(() => GCHandle.Alloc(new object[1], GCHandleType.Pinned));
+        Assert.Throws<ArgumentException>(() => TrackedGCHandle.Alloc(new object[1], GCHandleType.Pinned));   // holds references: not pinnable
+        Assert.Throws<ArgumentOutOfRangeException>(() => GCHandle.Alloc(new object(), (GCHandleType)42));
+        Assert.Throws<ArgumentOutOfRangeException>(() => TrackedGCHandle.Alloc(new object(), (GCHandleType)42));
+        // A null target is allowed by both, as GCHandle.Alloc(null) is.
+        var raw = new GCHandle<object>(null!);
+        GCHandle<object> tracked = TrackedGCHandle.NewGCHandle<object>(null!);
+        Assert.Null(raw.Target);
+        Assert.Null(tracked.Target);
+        raw.Dispose();
+        TrackedGCHandle.Dispose(ref tracked);
+    }
 }

@@ -190,4 +190,71 @@ public sealed unsafe class TrackedMarshalTests
         Assert.Throws<ArgumentNullException>(() => TrackedMarshal.SecureStringToCoTaskMemAnsi(null!));
         Assert.Throws<ArgumentNullException>(() => TrackedMarshal.SecureStringToBSTR(null!));
     }
+
+    [Fact]
+    public void Impossible_sizes_throw_OutOfMemory_as_the_BCL_does()
+    {
+        Assert.Throws<OutOfMemoryException>(() => Marshal.AllocHGlobal(nint.MaxValue));
+        Assert.Throws<OutOfMemoryException>(() => TrackedMarshal.AllocHGlobal(nint.MaxValue));
+        Assert.Throws<OutOfMemoryException>(() => TrackedMarshal.AllocHGlobal((nint)1 << 47));
+        Assert.Throws<OutOfMemoryException>(() => Marshal.AllocHGlobal(-1));
+        Assert.Throws<OutOfMemoryException>(() => TrackedMarshal.AllocHGlobal(-1));
+        AllocInfo info = Allocs.Record(() =>
+        {
+            nint p = TrackedMarshal.AllocHGlobal(8);
+            Assert.Throws<OutOfMemoryException>(() => TrackedMarshal.ReAllocHGlobal(p, (nint)1 << 47));
+            TrackedMarshal.FreeHGlobal(p);   // a failed reallocation keeps the block
+        });
+        Assert.Null(info.Error);
+    }
+
+    [Fact]
+    public void Zero_sizes_are_blocks_and_zero_pointers_are_no_ops()
+    {
+        AllocInfo info = Allocs.Record(() =>
+        {
+            nint h = TrackedMarshal.AllocHGlobal(0);
+            nint c = TrackedMarshal.AllocCoTaskMem(0);
+            nint r = TrackedMarshal.ReAllocCoTaskMem(0, 0);
+            Assert.True(h != 0 && c != 0 && r != 0);
+            TrackedMarshal.FreeHGlobal(h);
+            TrackedMarshal.FreeCoTaskMem(c);
+            TrackedMarshal.FreeCoTaskMem(r);
+            TrackedMarshal.FreeHGlobal(0);
+            TrackedMarshal.FreeCoTaskMem(0);
+            TrackedMarshal.FreeBSTR(0);
+            TrackedMarshal.ZeroFreeBSTR(0);
+            TrackedMarshal.ZeroFreeGlobalAllocAnsi(0);
+            TrackedMarshal.ZeroFreeCoTaskMemUTF8(0);
+        });
+
+        Assert.Null(info.Error);
+        Assert.Equal(3, info.AllocationCount);
+        Assert.Equal(3, info.FreeCount);
+    }
+
+    [Fact]
+    public void HGlobal_and_CoTaskMem_realloc_chains_keep_the_contents_and_balance()
+    {
+        AllocInfo info = Allocs.Record(() =>
+        {
+            nint h = TrackedMarshal.AllocHGlobal(1);
+            nint c = TrackedMarshal.AllocCoTaskMem(1);
+            *(byte*)h = 42;
+            *(byte*)c = 43;
+            for (int size = 2; size < 1 << 20; size *= 5)
+            {
+                h = TrackedMarshal.ReAllocHGlobal(h, size);
+                c = TrackedMarshal.ReAllocCoTaskMem(c, size);
+            }
+            Assert.Equal(42, *(byte*)h);
+            Assert.Equal(43, *(byte*)c);
+            TrackedMarshal.FreeHGlobal(h);
+            TrackedMarshal.FreeCoTaskMem(c);
+        });
+
+        Assert.Null(info.Error);
+        Assert.Equal(info.AllocationCount, info.FreeCount);
+        Assert.Equal(info.BytesAllocated, info.BytesFreed);
+    }
 }

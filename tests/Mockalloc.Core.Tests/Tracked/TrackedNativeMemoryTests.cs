@@ -68,6 +68,9 @@ public sealed unsafe class TrackedNativeMemoryTests
         Assert.Throws<OutOfMemoryException>(() => TrackedNativeMemory.Alloc(nuint.MaxValue / 2, 3));
         Assert.Throws<OutOfMemoryException>(() => NativeMemory.Alloc(nuint.MaxValue / 2, 3));
         Assert.Throws<OutOfMemoryException>(() => TrackedNativeMemory.AllocZeroed((nuint)1 << 47));
+        Assert.Throws<ArgumentException>(() => NativeMemory.AlignedRealloc(null, 8, 24));
+        Assert.Equal("alignment", Assert.Throws<ArgumentException>(() => TrackedNativeMemory.AlignedRealloc(null, 8, 24)).ParamName);
+        TrackedNativeMemory.AlignedFree(null);   // a no-op, as the BCL's
     }
 
     [Fact]
