@@ -83,7 +83,7 @@ internal static unsafe class NativeBlocks
             return TFamily.Reallocate(user, size, alignment);
         }
         // A released or foreign block inside a region: record the bad release, hand out a fresh block.
-        RegionFlow.OnFree((nuint)user, oldSize, 0, TFamily.Family, site);
+        RegionFlow.OnFree(ReleaseIdentity(user, state), oldSize, 0, TFamily.Family, site);
         return Allocate<TFamily>(size, alignment, zeroed: false, site);
     }
 
@@ -130,13 +130,19 @@ internal static unsafe class NativeBlocks
     {
         if (state == BlockHeader.State.Released || RegionFlow.IsRecordingOnThisThread)
         {
-            RegionFlow.OnFree((nuint)user, size, 0, TFamily.Family, site);
+            RegionFlow.OnFree(ReleaseIdentity(user, state), size, 0, TFamily.Family, site);
         }
         else
         {
             TFamily.Free(user);
         }
     }
+
+    // A block of ours known to be released is tagged (so a double free cannot cancel against a later block
+    // at the same address); a foreign pointer is not, since it may be a live block of a header-less family
+    // (a BSTR, a MockAllocator block) released through the wrong API: a MismatchedFree.
+    private static ulong ReleaseIdentity(byte* user, BlockHeader.State state) =>
+        state == BlockHeader.State.Released ? NotLive.Of((nuint)user) : (nuint)user;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static BlockHeader.State ReadHeader(byte* user, out ulong size, out nuint offset, out AllocFamily family)

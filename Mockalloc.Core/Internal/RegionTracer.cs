@@ -103,20 +103,24 @@ internal sealed class RegionTracer
 
     private void Release(in Event release)
     {
-        ref Entry entry = ref CollectionsMarshal.GetValueRefOrNullRef(_entries, release.Id);
-        if (!System.Runtime.CompilerServices.Unsafe.IsNullRef(ref entry) && !entry.IsReleased)
+        // A source that knows the release is of something not live tags its identity (NotLive): it names
+        // the same block, but must not consume a live entry of that address.
+        ulong id = NotLive.Untagged(release.Id);
+        bool knownNotLive = id != release.Id;
+        ref Entry entry = ref CollectionsMarshal.GetValueRefOrNullRef(_entries, id);
+        if (!System.Runtime.CompilerServices.Unsafe.IsNullRef(ref entry) && !entry.IsReleased && !knownNotLive)
         {
             Event allocation = entry.Allocation;
             entry.ReleasedBy = release;
             entry.IsReleased = true;
-            if (ReviveShadow(release.Id) is { } shadow)
+            if (ReviveShadow(id) is { } shadow)
             {
                 entry = shadow;
             }
             CountRelease(allocation.Site, release.Site, 1);
             if (Mismatch(allocation, release) is { } kind)
             {
-                _errors.Add(new ReleaseTrace(kind, release.Id, End(allocation), End(release), null));
+                _errors.Add(new ReleaseTrace(kind, id, End(allocation), End(release), null));
             }
             return;
         }
@@ -124,10 +128,10 @@ internal sealed class RegionTracer
         _unmatched.Add(release);
         if (!System.Runtime.CompilerServices.Unsafe.IsNullRef(ref entry))
         {
-            _errors.Add(new ReleaseTrace(AllocError.DoubleFree, release.Id, End(entry.Allocation), End(release), End(entry.ReleasedBy)));
+            _errors.Add(new ReleaseTrace(AllocError.DoubleFree, id, End(entry.Allocation), End(release), entry.IsReleased ? End(entry.ReleasedBy) : null));
             return;
         }
-        _errors.Add(new ReleaseTrace(AllocError.BadPtr, release.Id, LiveBlockContaining(release.Id) is { } c ? End(c) : null, End(release), null));
+        _errors.Add(new ReleaseTrace(AllocError.BadPtr, id, LiveBlockContaining(id) is { } c ? End(c) : null, End(release), null));
     }
 
     // (A method of its own: a lambda capturing the address would allocate its closure on every release.)

@@ -8,7 +8,8 @@ namespace Mockalloc.Tracked;
 /// and the typed <see cref="GCHandle{T}"/>, <see cref="PinnedGCHandle{T}"/> and <see cref="WeakGCHandle{T}"/>.
 /// </summary>
 /// <remarks>
-/// <para>Handles allocated inside a region are kept in an exact table until freed (outside regions, while
+/// <para>Each handle allocated inside a region is recorded under a number of its own (not its value, which
+/// the runtime reuses) and kept in an exact table until freed (outside regions, while
 /// the table is empty, the calls cost what the BCL's do). Releasing a handle that is not live (a second
 /// <c>Free</c> through a copy, or a handle that was never allocated through tracking) is reported and,
 /// inside a region, never reaches the runtime, whose handle table it could corrupt.</para>
@@ -17,7 +18,9 @@ namespace Mockalloc.Tracked;
 /// </remarks>
 public static class TrackedGCHandle
 {
-    private static readonly LiveTable<nint, byte> Live = new(EqualityComparer<nint>.Default);
+    // Handle value -> the allocation's own number: the runtime hands a freed handle's value to the next
+    // allocation, so the value alone would let a double free cancel against a later leaked handle.
+    private static readonly LiveTable<nint, ulong> Live = new(EqualityComparer<nint>.Default);
 
     /// <summary>Tracked <see cref="GCHandle.Alloc(object?)"/>.</summary>
     /// <param name="value">The object the handle refers to.</param>
@@ -196,8 +199,9 @@ public static class TrackedGCHandle
     {
         if (RegionFlow.IsRecordingOnThisThread)
         {
-            Live.Add(id, 0);
-            RegionFlow.OnAlloc((nuint)id, 0, 0, AllocFamily.GCHandle, site.Id);
+            ulong number = PoolFamily.NewBufferId();
+            Live.Add(id, number);
+            RegionFlow.OnAlloc(number, 0, 0, AllocFamily.GCHandle, site.Id);
         }
     }
 
@@ -210,8 +214,8 @@ public static class TrackedGCHandle
         {
             return true;
         }
-        bool live = Live.TryRemove(id, out _);
-        RegionFlow.OnFree((nuint)id, 0, 0, AllocFamily.GCHandle, site.Id);
+        bool live = Live.TryRemove(id, out ulong number);
+        RegionFlow.OnFree(live ? number : NotLive.Of((nuint)id), 0, 0, AllocFamily.GCHandle, site.Id);
         return live || !recording;
     }
 }

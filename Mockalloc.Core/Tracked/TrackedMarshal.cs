@@ -339,6 +339,7 @@ public static unsafe class TrackedMarshal
         }
         else if (recording)
         {
+            // Untagged: the address may be a live block of another family (a MismatchedFree).
             RegionFlow.OnFree((nuint)ptr, 0, 0, AllocFamily.Bstr, site);
         }
         else if (zero)

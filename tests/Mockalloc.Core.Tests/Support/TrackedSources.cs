@@ -24,7 +24,7 @@ internal sealed unsafe class TrackedResource
     private static readonly ArrayPool<byte> CustomPool = ArrayPool<byte>.Create();
     private static readonly ArrayPool<byte> OtherPool = ArrayPool<byte>.Create();
 
-    private readonly nint _address;
+    private nint _address;
     private readonly object? _object;
     private GCHandle _handle;
 
@@ -40,6 +40,9 @@ internal sealed unsafe class TrackedResource
 
     /// <summary>Whether resources of <paramref name="kind"/> can be released through a wrong family.</summary>
     public static bool HasOtherFamily(SourceKind kind) => kind is not (SourceKind.GCHandle or SourceKind.MemoryPool or SourceKind.Bstr);
+
+    /// <summary>Whether resources of <paramref name="kind"/> can be reallocated.</summary>
+    public static bool CanReallocate(SourceKind kind) => HasInterior(kind);
 
     /// <summary>Whether a release of <paramref name="kind"/> can name an interior pointer.</summary>
     public static bool HasInterior(SourceKind kind) => kind is SourceKind.NativeMemory or SourceKind.Aligned or SourceKind.HGlobal or SourceKind.CoTaskMem;
@@ -75,6 +78,19 @@ internal sealed unsafe class TrackedResource
             case SourceKind.CustomArrayPool: TrackedArrayPool.Return(CustomPool, (byte[])_object!); break;
             default: TrackedMemoryPool.Dispose((IMemoryOwner<byte>)_object!); break;   // what an intercepted Dispose() calls
         }
+    }
+
+    /// <summary>Resizes a native block through its own family's reallocation (it may move).</summary>
+    public void Reallocate(int size)
+    {
+        _address = Kind switch
+        {
+            SourceKind.NativeMemory => (nint)TrackedNativeMemory.Realloc((void*)_address, (nuint)size),
+            SourceKind.Aligned => (nint)TrackedNativeMemory.AlignedRealloc((void*)_address, (nuint)size, 64),
+            SourceKind.HGlobal => TrackedMarshal.ReAllocHGlobal(_address, size),
+            SourceKind.CoTaskMem => TrackedMarshal.ReAllocCoTaskMem(_address, size),
+            _ => throw new InvalidOperationException($"{Kind} cannot be reallocated"),
+        };
     }
 
     /// <summary>Releases through another family of the same kind of resource.</summary>

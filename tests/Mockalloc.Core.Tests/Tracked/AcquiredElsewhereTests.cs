@@ -27,6 +27,47 @@ public sealed unsafe class AcquiredElsewhereTests
     }
 
     [Fact]
+    public void A_double_free_then_a_leak_at_the_reused_address_is_not_a_clean_region()
+    {
+        // glibc hands the freed block to the next allocation of its size. The second release is recorded
+        // as not live (tagged) while the header still says released, and as a foreign pointer of unknown
+        // size once the allocator has overwritten the header: either way, alloc p, free p, free p, alloc p
+        // (leaked) must not cancel.
+        AllocInfo info = Allocs.Record(() =>
+        {
+            void* p = TrackedNativeMemory.Alloc(48);
+            TrackedNativeMemory.Free(p);
+            TrackedNativeMemory.Free(p);
+            TrackedNativeMemory.Alloc(48);
+        });
+
+        // Counts balance (a leak and a double free): BadPtr by SPEC 3.1, or an attribute class when the
+        // foreign-looking release's unknown size and alignment are what is left over.
+        Assert.Contains(info.Error, new AllocError?[] { AllocError.BadPtr, AllocError.BadLayout });
+    }
+
+    [Fact]
+    public void A_handle_double_free_then_a_leaked_handle_with_the_reused_value_is_not_a_clean_region()
+    {
+        object target = new();
+        nint first = 0, second = 0;
+        AllocInfo info = Allocs.Record(() =>
+        {
+            GCHandle handle = TrackedGCHandle.Alloc(target);
+            first = GCHandle.ToIntPtr(handle);
+            GCHandle copy = handle;
+            TrackedGCHandle.Free(ref handle);
+            TrackedGCHandle.Free(ref copy);
+            second = GCHandle.ToIntPtr(TrackedGCHandle.Alloc(target));   // the runtime reuses the freed slot
+        });
+
+        Assert.Equal(AllocError.BadPtr, info.Error);
+        GCHandle leaked = GCHandle.FromIntPtr(second);
+        leaked.Free();
+        _ = first;
+    }
+
+    [Fact]
     public void Untracked_HGlobal_CoTaskMem_and_BSTR_blocks_are_released_by_the_BCL_outside_regions()
     {
         // No region: the tracked releases see foreign memory and hand it to the BCL (which would crash or
