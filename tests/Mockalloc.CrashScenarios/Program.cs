@@ -33,6 +33,21 @@ internal static unsafe class Scenarios
             TrackedGCHandle.Free(ref handle);
             TrackedGCHandle.Free(ref copy);
         },
+        ["native-realloc-after-free"] = () =>
+        {
+            void* p = TrackedNativeMemory.Alloc(64);
+            TrackedNativeMemory.Free(p);
+            TrackedNativeMemory.Free(TrackedNativeMemory.Realloc(p, 128));   // the moved-to block is fine
+        },
+        ["hglobal-zerofree-twice"] = () => Twice((void*)TrackedMarshal.StringToHGlobalUni("secret"), p => TrackedMarshal.ZeroFreeGlobalAllocUnicode(p)),
+        ["hglobal-interior-pointer"] = () => TrackedMarshal.FreeHGlobal(TrackedMarshal.AllocHGlobal(64) + 24),
+        ["cotaskmem-interior-pointer"] = () => TrackedMarshal.FreeCoTaskMem(TrackedMarshal.AllocCoTaskMem(64) + 24),
+        ["native-foreign-pointer"] = () =>
+        {
+            byte* stack = stackalloc byte[64];
+            TrackedNativeMemory.Alloc(8);   // leaked, so the foreign release balances the counts
+            TrackedNativeMemory.Free(stack + 32);
+        },
         ["fresh-process-traced-loop"] = () =>
         {
             // The first region of a process: the tracker's own tables must not be charged to it.
@@ -47,6 +62,18 @@ internal static unsafe class Scenarios
         },
         ["raw-native-double-free"] = () => Twice(NativeMemory.Alloc(64), p => NativeMemory.Free((void*)p)),
         ["raw-native-interior-pointer"] = () => NativeMemory.Free((byte*)NativeMemory.Alloc(64) + 16),
+        ["raw-hglobal-double-free"] = () => Twice((void*)Marshal.AllocHGlobal(64), p => Marshal.FreeHGlobal(p)),
+        ["raw-native-realloc-after-free"] = () =>
+        {
+            void* p = NativeMemory.Alloc(64);
+            NativeMemory.Free(p);
+            NativeMemory.Free(NativeMemory.Realloc(p, 128));
+        },
+        ["raw-native-foreign-pointer"] = () =>
+        {
+            byte* stack = stackalloc byte[64];
+            NativeMemory.Free(stack + 32);
+        },
     };
 
     private static void Twice(void* block, Action<nint> release)

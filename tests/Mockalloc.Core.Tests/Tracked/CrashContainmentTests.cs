@@ -19,6 +19,11 @@ public sealed class CrashContainmentTests
     [InlineData("cotaskmem-double-free", AllocError.DoubleFree)]
     [InlineData("bstr-double-free", AllocError.DoubleFree)]
     [InlineData("gchandle-double-free", AllocError.DoubleFree)]
+    [InlineData("native-realloc-after-free", AllocError.DoubleFree)]
+    [InlineData("hglobal-zerofree-twice", AllocError.DoubleFree)]
+    [InlineData("hglobal-interior-pointer", AllocError.BadPtr)]
+    [InlineData("cotaskmem-interior-pointer", AllocError.BadPtr)]
+    [InlineData("native-foreign-pointer", AllocError.BadPtr)]
     public void The_process_survives_and_reports_the_bug(string scenario, AllocError expected)
     {
         (int exitCode, string output) = Run(scenario);
@@ -29,6 +34,9 @@ public sealed class CrashContainmentTests
     [Theory]
     [InlineData("raw-native-double-free")]
     [InlineData("raw-native-interior-pointer")]
+    [InlineData("raw-hglobal-double-free")]
+    [InlineData("raw-native-realloc-after-free")]
+    [InlineData("raw-native-foreign-pointer")]
     public void The_same_mistake_through_the_BCL_kills_the_process(string scenario)
     {
         if (!OperatingSystem.IsLinux())
