@@ -59,8 +59,9 @@ public sealed class LeakTrace
 /// <summary>One bad release: a double free, a release of something never acquired, or a release that disagrees with its allocation.</summary>
 public sealed class ReleaseTrace
 {
-    internal ReleaseTrace(AllocError kind, ulong identity, TraceEnd? allocation, TraceEnd release, TraceEnd? earlierRelease)
+    internal ReleaseTrace(AllocError kind, ulong identity, TraceEnd? allocation, TraceEnd release, TraceEnd? earlierRelease, long sequence)
     {
+        Sequence = sequence;
         Kind = kind;
         Identity = identity;
         Allocation = allocation;
@@ -82,6 +83,9 @@ public sealed class ReleaseTrace
 
     /// <summary>For a double free, the first (correct) release.</summary>
     public TraceEnd? EarlierRelease { get; }
+
+    // When the tracer saw the release: the order of AllocTrace.Errors.
+    internal long Sequence { get; }
 }
 
 /// <summary>One end of an allocation's life: what it said about the block, and where.</summary>

@@ -111,7 +111,7 @@ public static class Allocs
         bool callerInside = RegionFlow.FlushCurrentThread(region);
         (AllocAccumulator totals, long managedBytes) = region.Complete(callerInside);
         RegionFlow.Retire();
-        return new AllocInfo(totals, managedBytes, region.Options, region.Tracer?.Build(), region.Name);
+        return new AllocInfo(totals, managedBytes, region.Options, region.Tracer?.Complete(), region.Name);
     }
 
     // The name is only shown with a trace, so it is only derived (by reflection, before the region begins)

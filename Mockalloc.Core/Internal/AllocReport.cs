@@ -17,15 +17,22 @@ internal static class AllocReport
     /// <summary>The full message of an <see cref="AllocException"/>.</summary>
     public static string Message(AllocInfo info)
     {
-        var text = new StringBuilder();
-        text.Append("Mockalloc: ").Append(info.Error).Append(": ").Append(Explain(info)).AppendLine();
+        var text = new StringBuilder("Mockalloc: ");
         if (info.Trace is { } trace)
         {
-            TraceReport.Append(text, trace, info.RegionName);
+            // The one-line count of every bug first ("Traced: 2 leaks, 1 double free in ParserTests.Roundtrip."),
+            // then the engine's verdict and what to do, then each bug with its sites.
+            text.AppendLine(TraceReport.SummaryLine(trace, info.RegionName));
+            text.Append(info.Error).Append(": ").Append(Explain(info)).AppendLine();
+            TraceReport.AppendBugs(text, trace);
         }
-        else if (info.Error is not (AllocError.NoData or AllocError.OverBudget))
+        else
         {
-            text.AppendLine(TraceReport.HowToTrace);
+            text.Append(info.Error).Append(": ").Append(Explain(info)).AppendLine();
+            if (info.Error is not (AllocError.NoData or AllocError.OverBudget))
+            {
+                text.AppendLine(TraceReport.HowToTrace);
+            }
         }
         text.Append(Counters(info));
         return text.ToString();

@@ -104,14 +104,15 @@ internal static class RegionFlow
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void Trace(ThreadShard shard, RegionTracer tracer, bool allocation, ulong id, ulong size, ulong alignment, AllocFamily family, int site) =>
-        shard.TraceEvents!.Add(tracer, new RegionTracer.Event(allocation, id, (long)size, (long)alignment, (ulong)family, site, tracer.CapturesStacks ? CaptureStack() : null));
+        shard.TraceEvents!.Add(tracer, new RegionTracer.Event(allocation, id, (long)size, (long)alignment, (ulong)family, site, tracer.CapturesStacks ? CaptureStack(tracer) : 0));
 
-    // Stacks are the tracker's own memory, never the region's. They start at the caller of the tracked
-    // API; the facade's own frames are trimmed when printed.
-    private static System.Diagnostics.StackTrace CaptureStack()
+    // Stacks are the tracker's own memory, never the region's. They start at Trace's caller (this method
+    // and Trace are never inlined); the facades' own frames are trimmed when printed.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int CaptureStack(RegionTracer tracer)
     {
         using TrackerWork work = StartTrackerWork();
-        return new System.Diagnostics.StackTrace(3, fNeedFileInfo: true);
+        return tracer.Stacks.Capture(skipFrames: 2);
     }
 
     /// <summary>

@@ -1,54 +1,72 @@
-using System.Diagnostics;
 using System.Runtime.InteropServices;
 
 namespace Mockalloc.Internal;
 
 /// <summary>
-/// The exact bookkeeping of a tracing region: every allocation's last state (live, or released and where),
-/// and how often each allocation site's blocks were released at each release site. Only regions with
-/// <see cref="AllocOptions.Tracing"/> have one; the verdict never depends on it.
+/// The exact bookkeeping of a tracing region: every live allocation, the last release of each recently
+/// released identity, and how often each allocation site's blocks were released at each release site. Only
+/// regions with <see cref="AllocOptions.Tracing"/> have one; the verdict never depends on it.
 /// </summary>
 /// <remarks>
 /// <para>Threads do not call it per event: each buffers its events in its <see cref="TraceBuffer"/> and hands
 /// over a batch when the buffer fills or the thread leaves the region's flow, under one lock per batch.
-/// Batches from different threads are processed in the order they arrive, as segments are composed for
-/// peaks.</para>
-/// <para>Per event the work is one dictionary lookup keyed by identity (struct entries, so nothing is
+/// Batches of different threads arrive in the order the threads hand them over, not in the order the
+/// events happened: a block allocated on one thread and freed on another can reach the tracer release
+/// first. So a release that matches no live allocation is not judged at once: it waits, and an allocation
+/// of the same identity from another thread's batch takes it up. Only at the end are the releases still
+/// waiting judged: a double free when the identity was released before, else a bad pointer.</para>
+/// <para>Per event the work is one dictionary operation keyed by identity (struct entries, so nothing is
 /// allocated per event), plus a release-site count that is only written to its dictionary when the pair of
-/// sites changes. A release of an identity the region never acquired is kept aside, so that when a nested
-/// region completes those releases are replayed in the enclosing region, where they may be correct.</para>
+/// sites changes. Memory is one entry per live allocation plus the last <see cref="ReleasedKept"/> releases
+/// (what a later double free is reported against).</para>
 /// </remarks>
 internal sealed class RegionTracer
 {
+    /// <summary>How many released identities are remembered, for reporting later double frees.</summary>
+    public const int ReleasedKept = 1 << 16;
+
     private readonly Lock _lock = new();
-    private readonly Dictionary<ulong, Entry> _entries = [];
-    private readonly List<Entry> _shadowed = [];
+    private readonly Dictionary<ulong, Live> _live = [];
+    private readonly List<Live> _shadowed = [];
+    private readonly Dictionary<ulong, Released> _released = [];
+    private readonly Queue<(ulong Id, long Sequence)> _releaseOrder = new();
     private readonly Dictionary<(int Allocation, int Release), int> _releaseCounts = [];
     private readonly List<ReleaseTrace> _errors = [];
-    private readonly List<Event> _unmatched = [];
+    private readonly List<Waiting> _waiting = [];
+    private readonly Dictionary<ulong, int> _waitingIds = [];
     private (int Allocation, int Release) _pendingPair;
     private int _pendingCount;
     private long _sequence;
+    private bool _completed;
 
     public RegionTracer(bool stacks) => CapturesStacks = stacks;
 
     /// <summary>Whether events carry stacks.</summary>
     public bool CapturesStacks { get; }
 
-    /// <summary>Processes a batch of one thread's events, in order.</summary>
-    public void Process(ReadOnlySpan<Event> events)
+    /// <summary>Interned stacks, when <see cref="CapturesStacks"/>.</summary>
+    public StackTable Stacks { get; } = new();
+
+    /// <summary>Processes a batch of one thread's events, in order; ignored once the region has completed.</summary>
+    /// <param name="events">The events.</param>
+    /// <param name="thread">Which thread's buffer they come from.</param>
+    public void Process(ReadOnlySpan<Event> events, int thread)
     {
         lock (_lock)
         {
+            if (_completed)
+            {
+                return;   // a thread the body did not wait for: its events are not the region's either
+            }
             foreach (ref readonly Event e in events)
             {
                 if (e.IsAllocation)
                 {
-                    Allocate(e);
+                    Allocate(e, thread);
                 }
                 else
                 {
-                    Release(e);
+                    Release(e, thread);
                 }
             }
         }
@@ -57,89 +75,151 @@ internal sealed class RegionTracer
     /// <summary>Hands what a completed nested region saw to this, its enclosing region.</summary>
     public void Absorb(RegionTracer inner)
     {
-        lock (_lock)
+        lock (inner._lock)
         {
+            inner._completed = true;
             inner.FlushPendingPair();
-            foreach (Entry entry in inner._shadowed.Concat(inner._entries.Values).Where(e => !e.IsReleased).OrderBy(e => e.Sequence))
+            lock (_lock)
             {
-                Allocate(entry.Allocation);
-            }
-            foreach (((int allocation, int release), int count) in inner._releaseCounts)
-            {
-                CountRelease(allocation, release, count);
-            }
-            _errors.AddRange(inner._errors.Where(e => e.Kind is not (AllocError.DoubleFree or AllocError.BadPtr)));
-            foreach (Event release in inner._unmatched)
-            {
-                Release(release);
+                foreach (Live entry in inner._shadowed.Concat(inner._live.Values).OrderBy(e => e.Sequence))
+                {
+                    Allocate(entry.Allocation, entry.Thread);
+                }
+                foreach ((ulong id, Released released) in inner._released)
+                {
+                    Remember(id, released.Allocation, released.Release);
+                }
+                foreach (((int allocation, int release), int count) in inner._releaseCounts)
+                {
+                    CountRelease(allocation, release, count);
+                }
+                _errors.AddRange(inner._errors);
+                foreach (Waiting waiting in inner._waiting)
+                {
+                    // A release of a block the enclosing region allocated is correct there.
+                    Release(waiting.Release, waiting.Thread);
+                }
             }
         }
     }
 
-    /// <summary>The trace as it stands.</summary>
-    public AllocTrace Build()
+    /// <summary>Ends the region's tracing and returns the trace: later batches are ignored.</summary>
+    public AllocTrace Complete()
     {
         lock (_lock)
         {
+            _completed = true;
             FlushPendingPair();
-            LeakTrace[] leaks = _shadowed.Concat(_entries.Values)
-                .Where(e => !e.IsReleased)
+            LeakTrace[] leaks = _shadowed.Concat(_live.Values)
                 .OrderBy(e => e.Sequence)
-                .Select(e => new LeakTrace(e.Allocation.Id, e.Allocation.Size, FamilyNames.Of(e.Allocation.Family), new CallSite(e.Allocation.Site), e.Allocation.Stack, ExpectedReleaseSites(e.Allocation.Site)))
+                .Select(e => new LeakTrace(e.Allocation.Id, e.Allocation.Size, FamilyNames.Of(e.Allocation.Family), new CallSite(e.Allocation.Site), Stacks.Get(e.Allocation.Stack), ExpectedReleaseSites(e.Allocation.Site)))
                 .ToArray();
-            return new AllocTrace(leaks, _errors.ToArray());
+            var errors = new List<ReleaseTrace>(_errors);
+            foreach (Waiting waiting in _waiting)
+            {
+                errors.Add(Judge(waiting));
+            }
+            errors.Sort((a, b) => a.Sequence.CompareTo(b.Sequence));
+            return new AllocTrace(leaks, errors.ToArray());
         }
     }
 
-    private void Allocate(in Event allocation)
+    private void Allocate(in Event allocation, int thread)
     {
-        ref Entry entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_entries, allocation.Id, out bool existed);
-        if (existed && !entry.IsReleased)
+        if (_waitingIds.ContainsKey(allocation.Id) && TakeWaiting(allocation.Id, thread) is { } early)
+        {
+            // Another thread's release of this block reached the tracer before the allocation did.
+            Matched(allocation, early);
+            return;
+        }
+        ref Live entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_live, allocation.Id, out bool existed);
+        if (existed)
         {
             _shadowed.Add(entry);   // the same identity acquired twice without a release in between
         }
-        entry = new Entry(allocation, _sequence++);
+        entry = new Live(allocation, _sequence++, thread);
     }
 
-    private void Release(in Event release)
+    private void Release(in Event release, int thread)
     {
         // A source that knows the release is of something not live tags its identity (NotLive): it names
         // the same block, but must not consume a live entry of that address.
         ulong id = NotLive.Untagged(release.Id);
-        bool knownNotLive = id != release.Id;
-        ref Entry entry = ref CollectionsMarshal.GetValueRefOrNullRef(_entries, id);
-        if (!System.Runtime.CompilerServices.Unsafe.IsNullRef(ref entry) && !entry.IsReleased && !knownNotLive)
+        if (id == release.Id && _live.Remove(id, out Live entry))
         {
-            Event allocation = entry.Allocation;
-            entry.ReleasedBy = release;
-            entry.IsReleased = true;
             if (ReviveShadow(id) is { } shadow)
             {
-                entry = shadow;
+                _live[id] = shadow;
             }
-            CountRelease(allocation.Site, release.Site, 1);
-            if (Mismatch(allocation, release) is { } kind)
-            {
-                _errors.Add(new ReleaseTrace(kind, id, End(allocation), End(release), null));
-            }
+            Matched(entry.Allocation, release);
             return;
         }
-
-        _unmatched.Add(release);
-        if (!System.Runtime.CompilerServices.Unsafe.IsNullRef(ref entry))
-        {
-            _errors.Add(new ReleaseTrace(AllocError.DoubleFree, id, End(entry.Allocation), End(release), entry.IsReleased ? End(entry.ReleasedBy) : null));
-            return;
-        }
-        _errors.Add(new ReleaseTrace(AllocError.BadPtr, id, LiveBlockContaining(id) is { } c ? End(c) : null, End(release), null));
+        _waiting.Add(new Waiting(release, thread, _sequence++));
+        CollectionsMarshal.GetValueRefOrAddDefault(_waitingIds, release.Id, out _)++;
     }
 
-    // (A method of its own: a lambda capturing the address would allocate its closure on every release.)
+    private void Matched(in Event allocation, in Event release)
+    {
+        CountRelease(allocation.Site, release.Site, 1);
+        if (Mismatch(allocation, release) is { } kind)
+        {
+            _errors.Add(new ReleaseTrace(kind, allocation.Id, End(allocation), End(release), null, _sequence++));
+        }
+        Remember(allocation.Id, allocation, release);
+    }
+
+    private void Remember(ulong id, in Event allocation, in Event release)
+    {
+        long sequence = _sequence++;
+        _released[id] = new Released(allocation, release, sequence);
+        _releaseOrder.Enqueue((id, sequence));
+        if (_releaseOrder.Count > ReleasedKept)
+        {
+            (ulong oldest, long when) = _releaseOrder.Dequeue();
+            if (_released.TryGetValue(oldest, out Released kept) && kept.Sequence == when)
+            {
+                _released.Remove(oldest);
+            }
+        }
+    }
+
+    private Event? TakeWaiting(ulong id, int thread)
+    {
+        for (int i = 0; i < _waiting.Count; i++)
+        {
+            Waiting waiting = _waiting[i];
+            if (waiting.Thread != thread && waiting.Release.Id == id)
+            {
+                _waiting.RemoveAt(i);
+                if (--_waitingIds[id] == 0)
+                {
+                    _waitingIds.Remove(id);
+                }
+                return waiting.Release;
+            }
+        }
+        return null;
+    }
+
+    // A release that matched nothing, judged at the end: a double free if the identity was released before,
+    // else a bad pointer (maybe into a live block).
+    private ReleaseTrace Judge(in Waiting waiting)
+    {
+        Event release = waiting.Release;
+        ulong id = NotLive.Untagged(release.Id);
+        if (_released.TryGetValue(id, out Released earlier))
+        {
+            return new ReleaseTrace(AllocError.DoubleFree, id, End(earlier.Allocation), End(release), End(earlier.Release), waiting.Sequence);
+        }
+        return new ReleaseTrace(AllocError.BadPtr, id, LiveBlockContaining(id) is { } c ? End(c) : null, End(release), null, waiting.Sequence);
+    }
+
+    // (A method of its own: a lambda capturing the address would allocate its closure.)
     private Event? LiveBlockContaining(ulong address)
     {
-        foreach (Entry e in _entries.Values)
+        foreach (Live e in _live.Values)
         {
-            if (!e.IsReleased && address > e.Allocation.Id && address < e.Allocation.Id + (ulong)e.Allocation.Size)
+            if (address > e.Allocation.Id && address < e.Allocation.Id + (ulong)e.Allocation.Size)
             {
                 return e.Allocation;
             }
@@ -147,13 +227,13 @@ internal sealed class RegionTracer
         return null;
     }
 
-    private Entry? ReviveShadow(ulong id)
+    private Live? ReviveShadow(ulong id)
     {
         for (int i = _shadowed.Count - 1; i >= 0; i--)
         {
             if (_shadowed[i].Allocation.Id == id)
             {
-                Entry shadow = _shadowed[i];
+                Live shadow = _shadowed[i];
                 _shadowed.RemoveAt(i);
                 return shadow;
             }
@@ -202,18 +282,16 @@ internal sealed class RegionTracer
                 .OrderByDescending(p => p.Value).ThenBy(p => p.Key.Release)
                 .Select(p => new CallSite(p.Key.Release)).ToArray();
 
-    private static TraceEnd End(in Event e) => new(e.Size, e.Alignment, FamilyNames.Of(e.Family), new CallSite(e.Site), e.Stack);
+    private TraceEnd End(in Event e) => new(e.Size, e.Alignment, FamilyNames.Of(e.Family), new CallSite(e.Site), Stacks.Get(e.Stack));
 
-    /// <summary>One acquisition or release as tracing sees it.</summary>
-    internal readonly record struct Event(bool IsAllocation, ulong Id, long Size, long Alignment, ulong Family, int Site, StackTrace? Stack);
+    /// <summary>One acquisition or release as tracing sees it: plain numbers, so batches need no clearing.</summary>
+    internal readonly record struct Event(bool IsAllocation, ulong Id, long Size, long Alignment, ulong Family, int Site, int Stack);
 
-    private struct Entry(Event allocation, long sequence)
-    {
-        public readonly Event Allocation = allocation;
-        public readonly long Sequence = sequence;
-        public Event ReleasedBy;
-        public bool IsReleased;
-    }
+    private readonly record struct Live(Event Allocation, long Sequence, int Thread);
+
+    private readonly record struct Released(Event Allocation, Event Release, long Sequence);
+
+    private readonly record struct Waiting(Event Release, int Thread, long Sequence);
 }
 
 /// <summary>
@@ -224,7 +302,9 @@ internal sealed class TraceBuffer
     /// <summary>Events per batch handed to the tracer.</summary>
     public const int Capacity = 1024;
 
+    private static int s_threads;
     private readonly RegionTracer.Event[] _events = new RegionTracer.Event[Capacity];
+    private readonly int _thread = Interlocked.Increment(ref s_threads);
     private int _count;
 
     /// <summary>Adds an event; hands the batch over when full.</summary>
@@ -254,8 +334,7 @@ internal sealed class TraceBuffer
         {
             return;
         }
-        tracer.Process(_events.AsSpan(0, _count));
-        Array.Clear(_events, 0, _count);
+        tracer.Process(_events.AsSpan(0, _count), _thread);
         _count = 0;
     }
 }
