@@ -34,6 +34,7 @@ internal sealed class RegionTracer
     private readonly List<ReleaseTrace> _errors = [];
     private readonly List<Waiting> _waiting = [];
     private readonly Dictionary<ulong, int> _waitingIds = [];
+    private readonly BatchPairs _batch = new(TraceBuffer.Capacity);
     private (int Allocation, int Release) _pendingPair;
     private int _pendingCount;
     private long _sequence;
@@ -50,6 +51,12 @@ internal sealed class RegionTracer
     /// <summary>Processes a batch of one thread's events, in order; ignored once the region has completed.</summary>
     /// <param name="events">The events.</param>
     /// <param name="thread">Which thread's buffer they come from.</param>
+    /// <remarks>
+    /// Most blocks are released by the thread that allocated them, soon after: a release that matches an
+    /// allocation of the same batch is paired in a small table that lives for the batch only, and never
+    /// touches the region-wide dictionary of live blocks. What is left (allocations still live at the end of
+    /// the batch, releases of blocks from earlier batches or other threads) goes through it, in order.
+    /// </remarks>
     public void Process(ReadOnlySpan<Event> events, int thread)
     {
         lock (_lock)
@@ -58,15 +65,31 @@ internal sealed class RegionTracer
             {
                 return;   // a thread the body did not wait for: its events are not the region's either
             }
-            foreach (ref readonly Event e in events)
+            _batch.Start(events.Length);
+            for (int i = 0; i < events.Length; i++)
             {
+                ref readonly Event e = ref events[i];
                 if (e.IsAllocation)
                 {
-                    Allocate(e, thread);
+                    if (_batch.Add(e.Id, i) is int shadowed)
+                    {
+                        Allocate(events[shadowed], thread);   // the same identity twice in the batch, unreleased
+                    }
+                }
+                else if (_batch.Take(e.Id) is int allocation)
+                {
+                    Matched(events[allocation], e);
                 }
                 else
                 {
                     Release(e, thread);
+                }
+            }
+            for (int i = 0; i < events.Length; i++)
+            {
+                if (_batch.IsPending(i))
+                {
+                    Allocate(events[i], thread);
                 }
             }
         }
@@ -292,6 +315,84 @@ internal sealed class RegionTracer
     private readonly record struct Released(Event Allocation, Event Release, long Sequence);
 
     private readonly record struct Waiting(Event Release, int Thread, long Sequence);
+}
+
+/// <summary>
+/// The allocations of one batch not yet released in it, by identity: an open-addressing table sized for a
+/// full batch and reused for every batch (a generation number empties it at once).
+/// </summary>
+internal sealed class BatchPairs
+{
+    private readonly int _mask;
+    private readonly ulong[] _ids;
+    private readonly int[] _events;      // the allocation's index in the batch; -1 once taken
+    private readonly int[] _generations;
+    private readonly bool[] _pending;
+    private int _generation;
+
+    public BatchPairs(int capacity)
+    {
+        int slots = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)capacity * 2);
+        _mask = slots - 1;
+        _ids = new ulong[slots];
+        _events = new int[slots];
+        _generations = new int[slots];
+        _pending = new bool[capacity];
+    }
+
+    /// <summary>Empties the table for a batch of <paramref name="count"/> events.</summary>
+    public void Start(int count)
+    {
+        _generation++;
+        Array.Clear(_pending, 0, count);
+    }
+
+    /// <summary>
+    /// Enters the allocation at <paramref name="index"/>; returns the index of an earlier allocation of the
+    /// same identity still unreleased in the batch, which it replaces, or null.
+    /// </summary>
+    public int? Add(ulong id, int index)
+    {
+        int slot = Find(id);
+        int? replaced = _generations[slot] == _generation && _events[slot] >= 0 ? _events[slot] : null;
+        if (replaced is int earlier)
+        {
+            _pending[earlier] = false;
+        }
+        _ids[slot] = id;
+        _events[slot] = index;
+        _generations[slot] = _generation;
+        _pending[index] = true;
+        return replaced;
+    }
+
+    /// <summary>Takes the batch's unreleased allocation of <paramref name="id"/>: its index, or null.</summary>
+    public int? Take(ulong id)
+    {
+        int slot = Find(id);
+        if (_generations[slot] != _generation || _events[slot] < 0)
+        {
+            return null;
+        }
+        int index = _events[slot];
+        _events[slot] = -1;   // a tombstone: the probe chain stays intact
+        _pending[index] = false;
+        return index;
+    }
+
+    /// <summary>Whether the allocation at <paramref name="index"/> is still unreleased at the batch's end.</summary>
+    public bool IsPending(int index) => _pending[index];
+
+    // The identity's slot, or the first free slot of its probe chain.
+    private int Find(ulong id)
+    {
+        int slot = (int)(AllocHash.Low(id) & (ulong)_mask);
+        while (_generations[slot] == _generation && _ids[slot] != id)
+        {
+            slot = (slot + 1) & _mask;
+        }
+        return slot;
+    }
 }
 
 /// <summary>

@@ -120,9 +120,10 @@ internal static class EventSequence
         _ => e with { Family = replace ? amount : unchecked(e.Family + amount) },
     };
 
-    // Neighbouring, reused addresses on a 16-byte grid, plus the odd address anywhere.
+    // Neighbouring, reused addresses on a 16-byte grid, plus the odd address anywhere (bit 62 clear, as in
+    // every real identity: tracked sources use it to tag releases of what is not live).
     private static ulong NewId(Random random) =>
-        random.Next(10) == 0 ? (ulong)random.NextInt64() : 0x7F00_0000_0000UL + (16UL * (ulong)random.Next(256));
+        random.Next(10) == 0 ? (ulong)random.NextInt64() & ~(1UL << 62) : 0x7F00_0000_0000UL + (16UL * (ulong)random.Next(256));
 
     private static ulong Pick(Random random, ulong[] values) => values[random.Next(values.Length)];
 
