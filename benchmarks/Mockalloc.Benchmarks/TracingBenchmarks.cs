@@ -6,8 +6,9 @@ namespace Mockalloc.Benchmarks;
 
 /// <summary>
 /// The cost of tracing one <c>NativeMemory.Alloc(64)</c> + <c>Free</c> pair, against the raw pair: sites
-/// (an interned integer per call, as interceptors pass it) and full stacks (the benchmark's own stack is
-/// about 12 frames deep under BenchmarkDotNet).
+/// (an interned integer per call, as interceptors pass it; <c>CallSite.Here()</c>, as direct callers do;
+/// a new site on every call, the worst case), and full stacks. The stack depth at the tracked call is
+/// printed to the log (<c>// stack depth</c>), and by <c>benchmarks/run</c> under the table.
 /// </summary>
 [MemoryDiagnoser]
 public unsafe class TracingBenchmarks
@@ -20,8 +21,14 @@ public unsafe class TracingBenchmarks
     [Params("sites", "stacks")]
     public string Level { get; set; } = "sites";
 
+    private int _nextLine = 10;
+
     [GlobalSetup]
-    public void Setup() => _region = new BenchmarkRegion(new AllocOptions { AllowNoData = true, Tracing = true, TraceStacks = Level == "stacks" });
+    public void Setup()
+    {
+        _region = new BenchmarkRegion(new AllocOptions { AllowNoData = true, Tracing = true, TraceStacks = Level == "stacks" });
+        Console.WriteLine($"// stack depth at the tracked call: {StackDepth()} frames");
+    }
 
     [GlobalCleanup]
     public void Cleanup() => _region?.End();
@@ -34,4 +41,14 @@ public unsafe class TracingBenchmarks
 
     [Benchmark(Description = "TrackedNativeMemory pair, tracing, CallSite.Here()")]
     public void TracedHere() => TrackedNativeMemory.Free(TrackedNativeMemory.Alloc(64, CallSite.Here()), CallSite.Here());
+
+    [Benchmark(Description = "TrackedNativeMemory pair, tracing, a new site per call")]
+    public void TracedNewSite()
+    {
+        int line = _nextLine++;
+        TrackedNativeMemory.Free(TrackedNativeMemory.Alloc(64, CallSite.Intern("NewSites.cs", line, "Alloc")), CallSite.Intern("NewSites.cs", line, "Free"));
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static int StackDepth() => new System.Diagnostics.StackTrace().FrameCount;
 }
