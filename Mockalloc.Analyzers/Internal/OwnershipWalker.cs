@@ -229,13 +229,17 @@ internal sealed partial class OwnershipWalker
                 Enqueue(next.Region!.FirstBlockOrdinal, state);
                 break;
             case ContinuationKind.Throw:
-                Propagate(next.Region!, state, next.Line);
+                Propagate(next.Region!, state, next.Line, next.Implicit);
                 break;
         }
     }
 
-    /// <summary>An exception leaves <paramref name="from"/>: run catch handlers or finally regions, or leave the method.</summary>
-    private void Propagate(ControlFlowRegion? from, FlowState state, int line)
+    /// <summary>
+    /// An exception leaves <paramref name="from"/>: run catch handlers or finally regions, or leave the
+    /// method. An <paramref name="implicitThrow"/> (a call that may throw) that no handler of the method
+    /// catches ends the path without a report (see <see cref="ForkToCatchHandlers"/>).
+    /// </summary>
+    private void Propagate(ControlFlowRegion? from, FlowState state, int line, bool implicitThrow = false)
     {
         for (ControlFlowRegion? region = from; region is not null && region != _cfg.Root; region = region.EnclosingRegion)
         {
@@ -264,10 +268,15 @@ internal sealed partial class OwnershipWalker
             }
             else if (parent.Kind == ControlFlowRegionKind.TryAndFinally)
             {
-                state.Continuations.Add(Continuation.Throw(parent, line));
+                state.Continuations.Add(Continuation.Throw(parent, line, implicitThrow));
                 Enqueue(parent.NestedRegions[1].FirstBlockOrdinal, state);
                 return;
             }
+        }
+
+        if (implicitThrow)
+        {
+            return;
         }
 
         state.ExitDescription = "the method throws at line " + line;
@@ -277,27 +286,42 @@ internal sealed partial class OwnershipWalker
     /// <summary>
     /// Any block inside a try with catch handlers may throw before it starts: the handlers see the state
     /// at each block boundary of the try (explicit throws are followed exactly by <see cref="Propagate"/>).
+    /// The exception takes the same route as an explicit one: a finally region between the block and the
+    /// handler runs first (a <c>using</c> or try/finally nested in the try/catch releases on the way).
     /// </summary>
     private void ForkToCatchHandlers(BasicBlock block, FlowState state)
     {
-        // Stop at this graph's root: a local function's or lambda's regions are nested in those of the
-        // body that declares it, whose handlers are blocks of another graph.
-        for (ControlFlowRegion? region = block.EnclosingRegion; region is not null && region != _cfg.Root; region = region.EnclosingRegion)
+        if (HasEnclosingCatch(block.EnclosingRegion))
         {
-            ControlFlowRegion? parent = region.EnclosingRegion;
-            if (region.Kind == ControlFlowRegionKind.Try && parent?.Kind == ControlFlowRegionKind.TryAndCatch)
-            {
-                foreach (ControlFlowRegion handler in parent.NestedRegions)
-                {
-                    if (handler != region)
-                    {
-                        Enqueue(handler.FirstBlockOrdinal, state.Clone());
-                    }
-                }
+            // No line: an implicit exception is never reported as leaving the method, and one line for all
+            // keeps the states of different throw points equal.
+            Propagate(block.EnclosingRegion, state.Clone(), line: 0, implicitThrow: true);
+        }
+    }
 
-                return;
+    /// <summary>
+    /// True when <paramref name="region"/> lies in the try of a try/catch of this graph, and not in a
+    /// finally region nested in that try: a finally is entered from its try, whose blocks were forked
+    /// through it already, and its own code (the releases) is assumed not to throw. Stop at this graph's
+    /// root: a local function's or lambda's regions are nested in those of the body that declares it,
+    /// whose handlers are blocks of another graph.
+    /// </summary>
+    private bool HasEnclosingCatch(ControlFlowRegion? region)
+    {
+        for (; region is not null && region != _cfg.Root; region = region.EnclosingRegion)
+        {
+            if (region.Kind == ControlFlowRegionKind.Finally)
+            {
+                return false;
+            }
+
+            if (region.Kind == ControlFlowRegionKind.Try && region.EnclosingRegion?.Kind == ControlFlowRegionKind.TryAndCatch)
+            {
+                return true;
             }
         }
+
+        return false;
     }
 
     private static bool IsCatchAll(ControlFlowRegion handler) =>
