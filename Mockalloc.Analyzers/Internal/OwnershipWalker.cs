@@ -29,6 +29,7 @@ internal sealed partial class OwnershipWalker
     private readonly WalkMode _mode;
     private readonly ISummarySource _summaries;
     private readonly SyntaxNode _body;
+    private readonly IParameterSymbol? _disposing;
     private readonly CancellationToken _cancellation;
     private readonly WalkResult _result = new();
     private readonly Dictionary<IOperation, int> _siteIndex = [];
@@ -40,6 +41,7 @@ internal sealed partial class OwnershipWalker
         _cfg = cfg;
         _method = method;
         _body = body;
+        _disposing = DisposingFlag(method);
         _mode = mode;
         _summaries = summaries;
         _cancellation = cancellation;
@@ -99,6 +101,32 @@ internal sealed partial class OwnershipWalker
                 _result.Seeds[key] = field;
             }
         }
+    }
+
+    /// <summary>
+    /// The <c>disposing</c> parameter of the dispose pattern's <c>Dispose(bool)</c> (an override, or a
+    /// parameter named <c>disposing</c>) whose type has no finalizer: then only <c>Dispose()</c> calls it,
+    /// with <c>true</c>, and the <c>disposing == false</c> path of <c>if (disposing) { ... }</c> never runs.
+    /// With a finalizer (<c>Component</c> has one) that path is the finalizer's and must release native
+    /// memory too.
+    /// </summary>
+    private static IParameterSymbol? DisposingFlag(IMethodSymbol method)
+    {
+        if (method.Name != "Dispose" || method.Parameters.Length != 1 || method.Parameters[0].Type.SpecialType != SpecialType.System_Boolean
+            || !(method.IsOverride || method.Parameters[0].Name == "disposing"))
+        {
+            return null;
+        }
+
+        for (INamedTypeSymbol? type = method.ContainingType; type is not null && type.SpecialType != SpecialType.System_Object; type = type.BaseType)
+        {
+            if (type.GetMembers().OfType<IMethodSymbol>().Any(m => m.MethodKind == MethodKind.Destructor))
+            {
+                return null;
+            }
+        }
+
+        return method.Parameters[0];
     }
 
     /// <summary>A parameter or field a caller's resource can arrive in: a resource type, or a type parameter or interface that may stand for one.</summary>
