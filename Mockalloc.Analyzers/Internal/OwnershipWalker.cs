@@ -36,6 +36,9 @@ internal sealed partial class OwnershipWalker
     private readonly Queue<KeyValuePair<int, FlowState>> _work = new();
     private readonly Dictionary<int, HashSet<FlowState>> _seen = [];
 
+    /// <summary>The region of the block being evaluated when a call there may throw into a handler of this graph, else null.</summary>
+    private ControlFlowRegion? _throwsFrom;
+
     public OwnershipWalker(ControlFlowGraph cfg, IMethodSymbol method, SyntaxNode body, WalkMode mode, ISummarySource summaries, CancellationToken cancellation)
     {
         _cfg = cfg;
@@ -154,7 +157,7 @@ internal sealed partial class OwnershipWalker
             return;
         }
 
-        ForkToCatchHandlers(block, state);
+        _throwsFrom = HasEnclosingCatch(block.EnclosingRegion) ? block.EnclosingRegion : null;
         state = state.Clone();
         foreach (IOperation operation in block.Operations)
         {
@@ -265,7 +268,7 @@ internal sealed partial class OwnershipWalker
     /// <summary>
     /// An exception leaves <paramref name="from"/>: run catch handlers or finally regions, or leave the
     /// method. An <paramref name="implicitThrow"/> (a call that may throw) that no handler of the method
-    /// catches ends the path without a report (see <see cref="ForkToCatchHandlers"/>).
+    /// catches ends the path without a report (see <see cref="MayThrow"/>).
     /// </summary>
     private void Propagate(ControlFlowRegion? from, FlowState state, int line, bool implicitThrow = false)
     {
@@ -312,27 +315,37 @@ internal sealed partial class OwnershipWalker
     }
 
     /// <summary>
-    /// Any block inside a try with catch handlers may throw before it starts: the handlers see the state
-    /// at each block boundary of the try (explicit throws are followed exactly by <see cref="Propagate"/>).
-    /// The exception takes the same route as an explicit one: a finally region between the block and the
-    /// handler runs first (a <c>using</c> or try/finally nested in the try/catch releases on the way).
+    /// A call inside a try with catch handlers may throw: the handlers see the state at the call, after
+    /// its arguments are evaluated and before it acts (explicit throws are followed exactly by
+    /// <see cref="Propagate"/>). The exception takes the same route as an explicit one: a finally region
+    /// between the call and the handler runs first (a <c>using</c> or try/finally nested in the try/catch
+    /// releases on the way). A temporary handed straight to the call (held by no variable or field) is
+    /// the callee's: whether it released it before throwing is not the caller's path.
     /// </summary>
-    private void ForkToCatchHandlers(BasicBlock block, FlowState state)
+    private void MayThrow(FlowState state)
     {
-        if (HasEnclosingCatch(block.EnclosingRegion))
+        if (_throwsFrom is null)
         {
-            // No line: an implicit exception is never reported as leaving the method, and one line for all
-            // keeps the states of different throw points equal.
-            Propagate(block.EnclosingRegion, state.Clone(), line: 0, implicitThrow: true);
+            return;
         }
+
+        FlowState thrown = state.Clone();
+        foreach (int key in thrown.Resources.Where(r => r.Value.Holders.All(h => h.Capture is not null)).Select(r => r.Key).ToList())
+        {
+            thrown.Resources.Remove(key);
+        }
+
+        // No line: an implicit exception is never reported as leaving the method, and one line for all
+        // keeps the states of different throw points equal.
+        Propagate(_throwsFrom, thrown, line: 0, implicitThrow: true);
     }
 
     /// <summary>
     /// True when <paramref name="region"/> lies in the try of a try/catch of this graph, and not in a
-    /// finally region nested in that try: a finally is entered from its try, whose blocks were forked
-    /// through it already, and its own code (the releases) is assumed not to throw. Stop at this graph's
-    /// root: a local function's or lambda's regions are nested in those of the body that declares it,
-    /// whose handlers are blocks of another graph.
+    /// finally region nested in that try: a finally's own code (the releases) is assumed not to throw,
+    /// and a throw from it would abandon the continuation of the branch that entered it, which the state
+    /// does not tell apart. Stop at this graph's root: a local function's or lambda's regions are nested
+    /// in those of the body that declares it, whose handlers are blocks of another graph.
     /// </summary>
     private bool HasEnclosingCatch(ControlFlowRegion? region)
     {

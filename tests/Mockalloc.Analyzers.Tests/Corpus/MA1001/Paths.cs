@@ -156,6 +156,31 @@ public static unsafe class Leaks
         {
         }
     }
+    public static void CallThrowsBetweenRentAndReturn(Stream s, int n)
+    {
+        try
+        {
+            byte[] buffer = ArrayPool<byte>.Shared.Rent(n); // MA1001
+            s.ReadExactly(buffer, 0, n);
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    public static void GetterThrowsBetweenAllocAndFree(Stream s)
+    {
+        try
+        {
+            IntPtr p = Marshal.AllocHGlobal(8); // MA1001
+            Marshal.WriteInt64(p, s.Length);
+            Marshal.FreeHGlobal(p);
+        }
+        catch (NotSupportedException)
+        {
+        }
+    }
 }
 
 public static unsafe class Clean
@@ -418,6 +443,36 @@ public static unsafe class Clean
             {
                 NativeMemory.Free(p);
             }
+        }
+    }
+
+    public static void FreedOnBothBranchesInsideTryCatch(Stream s, bool early)
+    {
+        try
+        {
+            s.Flush();
+            void* p = NativeMemory.Alloc(8);
+            if (early)
+            {
+                NativeMemory.Free(p);
+                return;
+            }
+
+            NativeMemory.Free(p);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    public static void TemporaryHandedToStoringCall(System.Collections.Generic.List<byte[]> kept, int n)
+    {
+        try
+        {
+            kept.Add(ArrayPool<byte>.Shared.Rent(n));
+        }
+        catch (OutOfMemoryException)
+        {
         }
     }
 }
