@@ -38,8 +38,7 @@ internal static class CliApp
         if (parsed.Errors.Count > 0)
         {
             string message = string.Join(" ", parsed.Errors[0].Message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-            error.WriteLine("mockalloc: " + message);
-            return BadInput;
+            return ErrorLine.Print(error, message);
         }
 
         return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });

@@ -15,8 +15,11 @@ internal static class LeakCommand
         }
         catch (UsageException e)
         {
-            error.WriteLine("mockalloc: " + e.Message);
-            return CliApp.BadInput;
+            return ErrorLine.Print(error, e.Message);
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            return ErrorLine.Print(error, $"could not read '{options.Path}'", e, "Check that the path exists and that you may read it");
         }
     }
 
