@@ -23,6 +23,25 @@ public sealed class LeakCommandTests
     }
 
     [Fact]
+    public void Buggy_sample_reports_Reset_dropping_data_and_exits_1()
+    {
+        // The README's first static-checker command, on the real sample: MA1002 on the field, at the line of its declaration.
+        string folder = Path.Combine(CliRunner.RepositoryRoot, "samples", "BuggyBuffers");
+        string[] source = File.ReadAllLines(Path.Combine(folder, "NativeBuffer.cs"));
+        int field = Array.FindIndex(source, l => l.Contains("private byte* _data;", StringComparison.Ordinal)) + 1;
+        int reset = Array.FindIndex(source, l => l.Contains("public void Reset()", StringComparison.Ordinal));
+        int cleared = Array.FindIndex(source, reset, l => l.Contains("_data = null;", StringComparison.Ordinal)) + 1;
+        Assert.True(field > 0 && reset >= 0 && cleared > 0, "the sample no longer has the field or its Reset");
+
+        (int exit, string output, string error) = CliRunner.Run("leak", folder);
+
+        Assert.True(exit == 1, output + error);
+        Assert.Contains($"warning[MA1002]: `NativeBuffer` keeps the `INativeAllocator.Allocate` or `INativeAllocator.Reallocate` result in `_data` but `Reset` drops it without releasing it when `_data` is cleared at line {cleared}", output);
+        Assert.Contains($"--> NativeBuffer.cs:{field}:", output);
+        Assert.Contains("mockalloc leak: 1 leak found in BuggyBuffers.csproj (0 orphan objects, 1 proxy type)", output);
+    }
+
+    [Fact]
     public void Clean_project_exits_0()
     {
         (int exit, string output, string error) = CliRunner.Run("leak", Path.Combine(CliRunner.Fixture("Clean"), "Clean.csproj"));
