@@ -30,6 +30,12 @@ internal static class LeakCommand
             throw new UsageException("--smt needs --explain <method>.");
         }
 
+        if (options.Explain is not null && (options.Format == "sarif" || (options.Smt && options.Format != "text")))
+        {
+            // SARIF holds findings, not a method's facts; --smt is its own format.
+            throw new UsageException($"--explain {(options.Smt ? "--smt prints SMT-LIB2" : "prints ownership facts, not findings")}, so --format {options.Format} does not apply. Drop --format{(options.Smt ? "" : ", or use --format json")}.");
+        }
+
         string input = InputResolver.Resolve(options.Path);
         var clock = Stopwatch.StartNew();
         LoadedCode code = WorkspaceLoader.Load(input, error, options.Verbose);
@@ -83,6 +89,10 @@ internal static class LeakCommand
         if (options.Smt)
         {
             SmtWriter.Write(methods, output);
+        }
+        else if (options.Format == "json")
+        {
+            JsonReport.WriteExplain(methods, code, output);
         }
         else
         {

@@ -58,6 +58,14 @@ public sealed class BadInputTests
         AssertBadInput(CliRunner.Run("leak", CliRunner.Fixture("Leaky"), "--smt"), "--smt needs --explain");
 
     [Fact]
+    public void Explain_refuses_sarif() =>
+        AssertBadInput(CliRunner.Run("leak", CliRunner.Fixture("Leaky"), "--explain", "Sum", "--format", "sarif"), "mockalloc: --explain prints ownership facts, not findings, so --format sarif does not apply. Drop --format, or use --format json.");
+
+    [Fact]
+    public void Smt_refuses_another_format() =>
+        AssertBadInput(CliRunner.Run("leak", CliRunner.Fixture("Leaky"), "--explain", "Sum", "--smt", "--format", "json"), "mockalloc: --explain --smt prints SMT-LIB2, so --format json does not apply. Drop --format.");
+
+    [Fact]
     public void Unknown_method_to_explain() =>
         AssertBadInput(CliRunner.Run("leak", CliRunner.Fixture("Clean"), "--explain", "NoSuchMethod"), "no method named 'NoSuchMethod'");
 

@@ -84,6 +84,7 @@ public sealed class LeakCommandTests
         Assert.Equal("utf16CodeUnits", run.GetProperty("columnKind").GetString());
         JsonElement driver = run.GetProperty("tool").GetProperty("driver");
         Assert.Equal("mockalloc", driver.GetProperty("name").GetString());
+        Assert.Matches(@"^\d+\.\d+\.\d+([-+][0-9A-Za-z.+-]+)?$", driver.GetProperty("semanticVersion").GetString());
         Assert.Equal(["MA1001", "MA1002"], driver.GetProperty("rules").EnumerateArray().Select(r => r.GetProperty("id").GetString()));
         Assert.All(driver.GetProperty("rules").EnumerateArray(), r => Assert.EndsWith(".md", r.GetProperty("helpUri").GetString()));
         JsonElement[] results = [.. run.GetProperty("results").EnumerateArray()];
@@ -111,6 +112,24 @@ public sealed class LeakCommandTests
         Assert.Contains("acquisition #0: NativeMemory.Alloc `copy` at line 10", output);
         Assert.Contains("- released by NativeMemory.Free at line 23", output);
         Assert.Contains("verdict: LEAKS when `count == 0` is true and the method returns at line 13", output);
+    }
+
+    [Fact]
+    public void Explain_honours_format_json()
+    {
+        (int exit, string output, string error) = CliRunner.Run("leak", CliRunner.Fixture("Leaky"), "--explain", "Buffers.Sum", "--format", "json");
+
+        Assert.True(exit == 1, output + error);
+        using JsonDocument json = JsonDocument.Parse(output);
+        JsonElement method = Assert.Single(json.RootElement.GetProperty("methods").EnumerateArray());
+        Assert.Equal("Leaky.Buffers.Sum(byte*, int)", method.GetProperty("method").GetString());
+        Assert.Equal(["borrows", "borrows"], method.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("effect").GetString()));
+        JsonElement acquisition = Assert.Single(method.GetProperty("acquisitions").EnumerateArray());
+        Assert.Equal("NativeMemory.Alloc", acquisition.GetProperty("api").GetString());
+        Assert.Equal(10, acquisition.GetProperty("line").GetInt32());
+        Assert.Contains("released by NativeMemory.Free at line 23", acquisition.GetProperty("outcomes").EnumerateArray().Select(o => o.GetString()));
+        Assert.Equal("when `count == 0` is true and the method returns at line 13", acquisition.GetProperty("leakPath").GetString());
+        Assert.True(method.GetProperty("leaks").GetBoolean());
     }
 
     [Fact]
