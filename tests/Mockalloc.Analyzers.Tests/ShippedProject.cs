@@ -4,14 +4,15 @@ using System.Text.Json;
 using System.Xml.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Mockalloc.Analyzers.Tests;
 
 /// <summary>
-/// Compiles a shipped project of the repository in memory with the references its build uses: the
-/// framework, the compile assets of its packages (from <c>obj/project.assets.json</c>, restored on demand)
-/// and its project references (compiled the same way). A compilation with errors would hide leaks: code
-/// that does not bind is skipped by the checker.
+/// Compiles a shipped project of the repository in memory as its build does: the framework, the compile
+/// assets of its packages (from <c>obj/project.assets.json</c>, restored on demand), its project
+/// references (compiled the same way) and the framework's source generators. A compilation with errors
+/// would hide leaks: code that does not bind is skipped by the checker.
 /// </summary>
 internal static class ShippedProject
 {
@@ -70,7 +71,34 @@ internal static class ShippedProject
         }
 
         OutputKind kind = items.Any(e => e.Name.LocalName == "OutputType" && e.Value == "Exe") ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary;
-        return CSharpCompilation.Create(name, trees, references, new CSharpCompilationOptions(kind, allowUnsafe: true, nullableContextOptions: NullableContextOptions.Enable));
+        var compilation = CSharpCompilation.Create(name, trees, references, new CSharpCompilationOptions(kind, allowUnsafe: true, nullableContextOptions: NullableContextOptions.Enable));
+        CSharpGeneratorDriver.Create(s_frameworkGenerators.Value, parseOptions: parse).RunGeneratorsAndUpdateCompilation(compilation, out Compilation generated, out _);
+        return (CSharpCompilation)generated;
+    }
+
+    /// <summary>
+    /// The source generators every build runs from the targeting pack (<c>[GeneratedRegex]</c>,
+    /// <c>[LibraryImport]</c>, System.Text.Json): without them their partial members do not bind.
+    /// </summary>
+    private static readonly Lazy<ISourceGenerator[]> s_frameworkGenerators = new(() =>
+    {
+        string dotnet = Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
+        string? pack = Directory.EnumerateDirectories(Path.Combine(dotnet, "packs", "Microsoft.NETCore.App.Ref"))
+            .OrderByDescending(d => Version.TryParse(Path.GetFileName(d).Split('-')[0], out Version? v) ? v : new Version(0, 0))
+            .FirstOrDefault();
+        Assert.True(pack is not null, "no Microsoft.NETCore.App.Ref pack under " + dotnet + ": the framework's source generators are missing");
+        var loader = new GeneratorLoader();
+        return [.. Directory.EnumerateFiles(Path.Combine(pack, "analyzers", "dotnet", "cs"), "*.dll")
+            .SelectMany(f => new AnalyzerFileReference(f, loader).GetGenerators(LanguageNames.CSharp))];
+    });
+
+    private sealed class GeneratorLoader : IAnalyzerAssemblyLoader
+    {
+        public void AddDependencyLocation(string fullPath)
+        {
+        }
+
+        public System.Reflection.Assembly LoadFromPath(string fullPath) => System.Reflection.Assembly.LoadFrom(fullPath);
     }
 
     private static bool InBuildOutput(string folder, string file)
