@@ -1,5 +1,6 @@
-// MA1002 corpus: types whose base class comes from a referenced assembly (Stream, MemoryManager<T>,
-// Component, SafeHandle). Their Dispose() is in metadata and calls the override the type declares.
+// MA1002 corpus: types whose base class comes from a referenced assembly (Stream, MemoryStream,
+// MemoryManager<T>, Component, SafeHandle). Their Dispose() is in metadata and calls the override the
+// type declares.
 using System;
 using System.Buffers;
 using System.ComponentModel;
@@ -8,20 +9,9 @@ using System.Runtime.InteropServices;
 
 namespace Corpus.FrameworkBases;
 
-public sealed class StreamForgetsBuffer : Stream
+public sealed class StreamForgetsBuffer : MemoryStream
 {
     private readonly IntPtr _buffer = Marshal.AllocHGlobal(64); // MA1002
-
-    public override bool CanRead => false;
-    public override bool CanSeek => false;
-    public override bool CanWrite => true;
-    public override long Length => 0;
-    public override long Position { get => 0; set { } }
-    public override void Flush() { }
-    public override int Read(byte[] buffer, int offset, int count) => 0;
-    public override long Seek(long offset, SeekOrigin origin) => 0;
-    public override void SetLength(long value) { }
-    public override void Write(byte[] buffer, int offset, int count) => Marshal.WriteByte(_buffer, buffer[offset]);
 
     protected override void Dispose(bool disposing) => base.Dispose(disposing);
 }
@@ -44,22 +34,11 @@ public sealed class ComponentFreesOnlyWhenDisposing : Component
 
 // ---- clean ----
 
-public sealed class StreamReturnsOnlyWhenDisposing : Stream
+public sealed class StreamReturnsOnlyWhenDisposing : MemoryStream
 {
     private readonly byte[] _rented = ArrayPool<byte>.Shared.Rent(256);
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => 0;
-    public override long Position { get => 0; set { } }
-    public override void Flush() { }
-    public override int Read(byte[] buffer, int offset, int count) => 0;
-    public override long Seek(long offset, SeekOrigin origin) => 0;
-    public override void SetLength(long value) { }
-    public override void Write(byte[] buffer, int offset, int count) { }
-
-    // Stream has no finalizer: only Dispose() calls this, with true.
+    // Neither MemoryStream nor Stream has a finalizer: only Dispose() calls this, with true.
     protected override void Dispose(bool disposing)
     {
         if (disposing)
@@ -94,20 +73,9 @@ public sealed class StreamOverNativeBuffer : Stream
     }
 }
 
-public sealed class PooledStream : Stream
+public sealed class PooledStream : MemoryStream
 {
     private byte[]? _rented = ArrayPool<byte>.Shared.Rent(256);
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => 0;
-    public override long Position { get => 0; set { } }
-    public override void Flush() { }
-    public override int Read(byte[] buffer, int offset, int count) => 0;
-    public override long Seek(long offset, SeekOrigin origin) => 0;
-    public override void SetLength(long value) { }
-    public override void Write(byte[] buffer, int offset, int count) { }
 
     protected override void Dispose(bool disposing)
     {
