@@ -15,7 +15,7 @@ internal static class CliApp
         var format = new Option<string>("--format") { Description = "Report format: text, json or sarif (SARIF 2.1.0).", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json", "sarif");
         var types = new Option<bool>("--types") { Description = "Also print each type's ownership summary (fields that hold resources and what releases them)." };
-        var explain = new Option<string?>("--explain") { HelpName = "method", Description = "Print the ownership facts of the named method (Name or Type.Name) instead of the report." };
+        var explain = new Option<string?>("--explain") { HelpName = "method", Description = "Print the ownership facts of the named method (Name or Type.Name) instead of the report: text, or JSON with --format json (SARIF holds findings only)." };
         var smt = new Option<bool>("--smt") { Description = "With --explain: print the facts as SMT-LIB2 constraints (z3 answers sat when leak-free, unsat when a path leaks)." };
         var verbose = new Option<bool>("--verbose") { Description = "Print load and timing details to standard error." };
 
@@ -38,8 +38,7 @@ internal static class CliApp
         if (parsed.Errors.Count > 0)
         {
             string message = string.Join(" ", parsed.Errors[0].Message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-            error.WriteLine("mockalloc: " + message);
-            return BadInput;
+            return ErrorLine.Print(error, message);
         }
 
         return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });

@@ -7,6 +7,11 @@ internal static class InputResolver
 
     public static string Resolve(string argument)
     {
+        if (string.IsNullOrWhiteSpace(argument))
+        {
+            throw new UsageException("the path is empty. Pass a .csproj, a .sln or .slnx, or a folder that holds one.");
+        }
+
         string full = Path.GetFullPath(argument);
         if (File.Exists(full))
         {

@@ -15,8 +15,11 @@ internal static class LeakCommand
         }
         catch (UsageException e)
         {
-            error.WriteLine("mockalloc: " + e.Message);
-            return CliApp.BadInput;
+            return ErrorLine.Print(error, e.Message);
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            return ErrorLine.Print(error, $"could not read '{options.Path}'", e, "Check that the path exists and that you may read it");
         }
     }
 
@@ -25,6 +28,12 @@ internal static class LeakCommand
         if (options.Smt && options.Explain is null)
         {
             throw new UsageException("--smt needs --explain <method>.");
+        }
+
+        if (options.Explain is not null && (options.Format == "sarif" || (options.Smt && options.Format != "text")))
+        {
+            // SARIF holds findings, not a method's facts; --smt is its own format.
+            throw new UsageException($"--explain {(options.Smt ? "--smt prints SMT-LIB2" : "prints ownership facts, not findings")}, so --format {options.Format} does not apply. Drop --format{(options.Smt ? "" : ", or use --format json")}.");
         }
 
         string input = InputResolver.Resolve(options.Path);
@@ -80,6 +89,10 @@ internal static class LeakCommand
         if (options.Smt)
         {
             SmtWriter.Write(methods, output);
+        }
+        else if (options.Format == "json")
+        {
+            JsonReport.WriteExplain(methods, code, output);
         }
         else
         {

@@ -32,13 +32,13 @@ internal static class WorkspaceLoader
         }
         catch (Exception e) when (e is InvalidOperationException or IOException or ArgumentException or InvalidDataException)
         {
-            throw new UsageException($"could not load '{input}': {OneLine(e.Message)}");
+            throw new UsageException($"could not load '{input}': {ErrorLine.OneLine(e.Message)}");
         }
 
         if (failures.Count > 0)
         {
             // A project MSBuild could not evaluate yields a partial compilation: a clean report would be a lie.
-            throw new UsageException($"could not load '{input}': {OneLine(failures[0])}");
+            throw new UsageException($"could not load '{input}': {ErrorLine.OneLine(failures[0])}");
         }
 
         var compilations = new List<(string, Compilation)>();
@@ -47,7 +47,7 @@ internal static class WorkspaceLoader
             Compilation? compilation = project.GetCompilationAsync().GetAwaiter().GetResult();
             if (compilation is null || !project.Documents.Any())
             {
-                string why = failures.Count > 0 ? OneLine(failures[0]) : "it has no C# source files";
+                string why = failures.Count > 0 ? ErrorLine.OneLine(failures[0]) : "it has no C# source files";
                 throw new UsageException($"could not load project '{project.Name}': {why}");
             }
 
@@ -62,16 +62,10 @@ internal static class WorkspaceLoader
 
         if (compilations.Count == 0)
         {
-            string why = failures.Count > 0 ? OneLine(failures[0]) : "no C# project found";
+            string why = failures.Count > 0 ? ErrorLine.OneLine(failures[0]) : "no C# project found";
             throw new UsageException($"could not load '{input}': {why}");
         }
 
         return new LoadedCode(input, Path.GetDirectoryName(input)!, compilations);
-    }
-
-    private static string OneLine(string message)
-    {
-        string first = message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? message;
-        return first.Length > 300 ? first[..297] + "..." : first;
     }
 }

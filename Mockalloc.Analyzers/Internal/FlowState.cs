@@ -19,7 +19,10 @@ internal sealed class FlowState
 
     public List<Continuation> Continuations { get; } = [];
 
-    /// <summary>True once a branch on this path tested a field or property of <c>this</c> (a disposed flag, a null check, a length).</summary>
+    /// <summary>
+    /// True once a branch on this path tested a field or property of <c>this</c> (a disposed flag, a null
+    /// check, a length), or the <c>disposing</c> flag of a <c>Dispose(bool)</c> no finalizer calls.
+    /// </summary>
     public bool FieldGuarded { get; set; }
 
     /// <summary>The last condition taken on this path, for messages (not part of equality).</summary>

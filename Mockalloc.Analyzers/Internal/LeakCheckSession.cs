@@ -122,8 +122,22 @@ internal sealed class LeakCheckSession
         }
     }
 
-    private void AddFieldStore(IFieldSymbol field, string api) =>
-        _fieldStores.AddOrUpdate(field, api, (_, known) => string.Join("` or `", known.Split(s_apiSeparator, StringSplitOptions.None).Append(api).Distinct().OrderBy(a => a, StringComparer.Ordinal)));
+    /// <summary>
+    /// Records that <paramref name="field"/> received a resource. A field declared in a referenced
+    /// assembly (<c>SafeHandle.handle</c> set in a derived constructor) is left to its own type's
+    /// protocol (<c>ReleaseHandle</c>, which the compiler makes the derived type implement): there is no
+    /// source to check it against, nor a line to report.
+    /// </summary>
+    private void AddFieldStore(IFieldSymbol field, string api)
+    {
+        if ((field.AssociatedSymbol ?? field).Locations.Any(l => l.IsInSource))
+        {
+            _fieldStores.AddOrUpdate(field, api, (_, known) => JoinApis(known, api));
+        }
+    }
+
+    private static string JoinApis(string known, string api) =>
+        string.Join("` or `", known.Split(s_apiSeparator, StringSplitOptions.None).Append(api).Distinct().OrderBy(a => a, StringComparer.Ordinal));
 
     private static readonly string[] s_apiSeparator = ["` or `"];
 

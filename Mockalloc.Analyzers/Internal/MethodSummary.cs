@@ -44,6 +44,9 @@ internal sealed class MethodSummary
 
     public string? ReturnsFreshApi { get; }
 
+    /// <summary>True when the method releases a parameter or a field of <c>this</c> on some path (a cleanup helper).</summary>
+    public bool Releases => !ReleasedFields.IsEmpty || Parameters.Contains(ParameterEffect.Releases);
+
     /// <summary>True when the body could not be analysed (recursion, budget): every argument is taken as stored.</summary>
     public bool IsConservative { get; }
 

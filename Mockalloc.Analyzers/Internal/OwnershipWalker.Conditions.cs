@@ -52,7 +52,8 @@ internal sealed partial class OwnershipWalker
     /// <summary>Applies "<paramref name="condition"/> is <paramref name="value"/>" to the state; false when the branch is infeasible.</summary>
     private bool Refine(IOperation condition, bool value, FlowState state)
     {
-        if (condition.DescendantsAndSelf().Any(o => o is IFieldReferenceOperation { Instance: IInstanceReferenceOperation } or IPropertyReferenceOperation { Instance: IInstanceReferenceOperation }))
+        if (condition.DescendantsAndSelf().Any(o => o is IFieldReferenceOperation { Instance: IInstanceReferenceOperation } or IPropertyReferenceOperation { Instance: IInstanceReferenceOperation }
+            || (_disposing is not null && o is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, _disposing))))
         {
             state.FieldGuarded = true;
         }

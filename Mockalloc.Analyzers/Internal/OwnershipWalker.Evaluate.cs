@@ -41,7 +41,14 @@ internal sealed partial class OwnershipWalker
             case IPropertyReferenceOperation property:
                 Eval(property.Instance, state);
                 EvalArguments(property.Arguments, state);
-                return BackingField(property) is { } backing && IsTrackedField(backing, property.Instance) ? state.HeldBy(Holder.Of(backing)) : s_none;
+                if (BackingField(property) is not { } backing)
+                {
+                    // A getter with a body may throw (Stream.Length on a stream that cannot seek).
+                    MayThrow(state);
+                    return s_none;
+                }
+
+                return IsTrackedField(backing, property.Instance) ? state.HeldBy(Holder.Of(backing)) : s_none;
             case IFlowCaptureOperation capture:
                 if (capture.Value is IFieldReferenceOperation or IPropertyReferenceOperation or ILocalReferenceOperation or IParameterReferenceOperation or IArrayElementReferenceOperation)
                 {
@@ -350,6 +357,12 @@ internal sealed partial class OwnershipWalker
 
         if (ResourceApiTable.Find(method) is { } api)
         {
+            if (api.Role is ApiRole.Acquire or ApiRole.Reallocate)
+            {
+                // Out of memory: what was live before is still owned (Realloc keeps its argument).
+                MayThrow(state);
+            }
+
             return ApplyApi(api, invocation, receiver, arguments, state, line);
         }
 
@@ -379,6 +392,19 @@ internal sealed partial class OwnershipWalker
             return old;
         }
 
+        MethodSummary? summary = null;
+        bool receiverIsThis = !method.IsStatic && invocation.Instance is null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance };
+        if (method.MethodKind is not (MethodKind.LocalFunction or MethodKind.DelegateInvoke or MethodKind.AnonymousFunction))
+        {
+            summary = _summaries.Get(method, receiverIsThis);
+        }
+
+        if (summary is null || !summary.Releases)
+        {
+            // A helper that releases (a Close or Cleanup of this compilation) is trusted not to throw, like a release API.
+            MayThrow(state);
+        }
+
         if (method.MethodKind is MethodKind.LocalFunction or MethodKind.DelegateInvoke or MethodKind.AnonymousFunction)
         {
             if (method.MethodKind == MethodKind.LocalFunction)
@@ -390,13 +416,6 @@ internal sealed partial class OwnershipWalker
             return s_none;
         }
 
-        bool receiverIsThis = invocation.Instance is null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance };
-        if (method.IsStatic)
-        {
-            receiverIsThis = false;
-        }
-
-        MethodSummary? summary = _summaries.Get(method, receiverIsThis);
         if (summary is not null)
         {
             return ApplySummary(summary, method, invocation, arguments, receiverIsThis, state, line);
@@ -421,6 +440,7 @@ internal sealed partial class OwnershipWalker
         int line = Line(creation.Syntax);
         IMethodSymbol? constructor = creation.Constructor;
         List<int> result = s_none;
+        MayThrow(state);
         if (constructor is null)
         {
             EscapeAll(arguments, state, "passed to a constructor at line " + line);

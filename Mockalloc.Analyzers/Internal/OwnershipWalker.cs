@@ -29,17 +29,22 @@ internal sealed partial class OwnershipWalker
     private readonly WalkMode _mode;
     private readonly ISummarySource _summaries;
     private readonly SyntaxNode _body;
+    private readonly IParameterSymbol? _disposing;
     private readonly CancellationToken _cancellation;
     private readonly WalkResult _result = new();
     private readonly Dictionary<IOperation, int> _siteIndex = [];
     private readonly Queue<KeyValuePair<int, FlowState>> _work = new();
     private readonly Dictionary<int, HashSet<FlowState>> _seen = [];
 
+    /// <summary>The region of the block being evaluated when a call there may throw into a handler of this graph, else null.</summary>
+    private ControlFlowRegion? _throwsFrom;
+
     public OwnershipWalker(ControlFlowGraph cfg, IMethodSymbol method, SyntaxNode body, WalkMode mode, ISummarySource summaries, CancellationToken cancellation)
     {
         _cfg = cfg;
         _method = method;
         _body = body;
+        _disposing = DisposingFlag(method);
         _mode = mode;
         _summaries = summaries;
         _cancellation = cancellation;
@@ -101,6 +106,32 @@ internal sealed partial class OwnershipWalker
         }
     }
 
+    /// <summary>
+    /// The <c>disposing</c> parameter of the dispose pattern's <c>Dispose(bool)</c> (an override, or a
+    /// parameter named <c>disposing</c>) whose type has no finalizer: then only <c>Dispose()</c> calls it,
+    /// with <c>true</c>, and the <c>disposing == false</c> path of <c>if (disposing) { ... }</c> never runs.
+    /// With a finalizer (<c>Component</c> has one) that path is the finalizer's and must release native
+    /// memory too.
+    /// </summary>
+    private static IParameterSymbol? DisposingFlag(IMethodSymbol method)
+    {
+        if (method.Name != "Dispose" || method.Parameters.Length != 1 || method.Parameters[0].Type.SpecialType != SpecialType.System_Boolean
+            || !(method.IsOverride || method.Parameters[0].Name == "disposing"))
+        {
+            return null;
+        }
+
+        for (INamedTypeSymbol? type = method.ContainingType; type is not null && type.SpecialType != SpecialType.System_Object; type = type.BaseType)
+        {
+            if (type.GetMembers().OfType<IMethodSymbol>().Any(m => m.MethodKind == MethodKind.Destructor))
+            {
+                return null;
+            }
+        }
+
+        return method.Parameters[0];
+    }
+
     /// <summary>A parameter or field a caller's resource can arrive in: a resource type, or a type parameter or interface that may stand for one.</summary>
     private static bool MayCarryResource(ITypeSymbol type) =>
         ResourceApiTable.CanHoldResource(type) || type.TypeKind is TypeKind.TypeParameter or TypeKind.Interface;
@@ -126,7 +157,7 @@ internal sealed partial class OwnershipWalker
             return;
         }
 
-        ForkToCatchHandlers(block, state);
+        _throwsFrom = HasEnclosingCatch(block.EnclosingRegion) ? block.EnclosingRegion : null;
         state = state.Clone();
         foreach (IOperation operation in block.Operations)
         {
@@ -229,13 +260,17 @@ internal sealed partial class OwnershipWalker
                 Enqueue(next.Region!.FirstBlockOrdinal, state);
                 break;
             case ContinuationKind.Throw:
-                Propagate(next.Region!, state, next.Line);
+                Propagate(next.Region!, state, next.Line, next.Implicit);
                 break;
         }
     }
 
-    /// <summary>An exception leaves <paramref name="from"/>: run catch handlers or finally regions, or leave the method.</summary>
-    private void Propagate(ControlFlowRegion? from, FlowState state, int line)
+    /// <summary>
+    /// An exception leaves <paramref name="from"/>: run catch handlers or finally regions, or leave the
+    /// method. An <paramref name="implicitThrow"/> (a call that may throw) that no handler of the method
+    /// catches ends the path without a report (see <see cref="MayThrow"/>).
+    /// </summary>
+    private void Propagate(ControlFlowRegion? from, FlowState state, int line, bool implicitThrow = false)
     {
         for (ControlFlowRegion? region = from; region is not null && region != _cfg.Root; region = region.EnclosingRegion)
         {
@@ -264,10 +299,15 @@ internal sealed partial class OwnershipWalker
             }
             else if (parent.Kind == ControlFlowRegionKind.TryAndFinally)
             {
-                state.Continuations.Add(Continuation.Throw(parent, line));
+                state.Continuations.Add(Continuation.Throw(parent, line, implicitThrow));
                 Enqueue(parent.NestedRegions[1].FirstBlockOrdinal, state);
                 return;
             }
+        }
+
+        if (implicitThrow)
+        {
+            return;
         }
 
         state.ExitDescription = "the method throws at line " + line;
@@ -275,29 +315,54 @@ internal sealed partial class OwnershipWalker
     }
 
     /// <summary>
-    /// Any block inside a try with catch handlers may throw before it starts: the handlers see the state
-    /// at each block boundary of the try (explicit throws are followed exactly by <see cref="Propagate"/>).
+    /// A call inside a try with catch handlers may throw: the handlers see the state at the call, after
+    /// its arguments are evaluated and before it acts (explicit throws are followed exactly by
+    /// <see cref="Propagate"/>). The exception takes the same route as an explicit one: a finally region
+    /// between the call and the handler runs first (a <c>using</c> or try/finally nested in the try/catch
+    /// releases on the way). A temporary handed straight to the call (held by no variable or field) is
+    /// the callee's: whether it released it before throwing is not the caller's path.
     /// </summary>
-    private void ForkToCatchHandlers(BasicBlock block, FlowState state)
+    private void MayThrow(FlowState state)
     {
-        // Stop at this graph's root: a local function's or lambda's regions are nested in those of the
-        // body that declares it, whose handlers are blocks of another graph.
-        for (ControlFlowRegion? region = block.EnclosingRegion; region is not null && region != _cfg.Root; region = region.EnclosingRegion)
+        if (_throwsFrom is null)
         {
-            ControlFlowRegion? parent = region.EnclosingRegion;
-            if (region.Kind == ControlFlowRegionKind.Try && parent?.Kind == ControlFlowRegionKind.TryAndCatch)
-            {
-                foreach (ControlFlowRegion handler in parent.NestedRegions)
-                {
-                    if (handler != region)
-                    {
-                        Enqueue(handler.FirstBlockOrdinal, state.Clone());
-                    }
-                }
+            return;
+        }
 
-                return;
+        FlowState thrown = state.Clone();
+        foreach (int key in thrown.Resources.Where(r => r.Value.Holders.All(h => h.Capture is not null)).Select(r => r.Key).ToList())
+        {
+            thrown.Resources.Remove(key);
+        }
+
+        // No line: an implicit exception is never reported as leaving the method, and one line for all
+        // keeps the states of different throw points equal.
+        Propagate(_throwsFrom, thrown, line: 0, implicitThrow: true);
+    }
+
+    /// <summary>
+    /// True when <paramref name="region"/> lies in the try of a try/catch of this graph, and not in a
+    /// finally region nested in that try: a finally's own code (the releases) is assumed not to throw,
+    /// and a throw from it would abandon the continuation of the branch that entered it, which the state
+    /// does not tell apart. Stop at this graph's root: a local function's or lambda's regions are nested
+    /// in those of the body that declares it, whose handlers are blocks of another graph.
+    /// </summary>
+    private bool HasEnclosingCatch(ControlFlowRegion? region)
+    {
+        for (; region is not null && region != _cfg.Root; region = region.EnclosingRegion)
+        {
+            if (region.Kind == ControlFlowRegionKind.Finally)
+            {
+                return false;
+            }
+
+            if (region.Kind == ControlFlowRegionKind.Try && region.EnclosingRegion?.Kind == ControlFlowRegionKind.TryAndCatch)
+            {
+                return true;
             }
         }
+
+        return false;
     }
 
     private static bool IsCatchAll(ControlFlowRegion handler) =>

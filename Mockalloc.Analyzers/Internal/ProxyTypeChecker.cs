@@ -7,8 +7,9 @@ namespace Mockalloc.Analyzers.Internal;
 
 /// <summary>
 /// MA1002: a field that received a resource must be released by a Dispose method or the finalizer of its
-/// type (or of a base type in source), on every path those methods take that is not guarded by a field
-/// test (a disposed flag, a null check).
+/// type (or of a base type in source), or by an override of what a framework base class calls on
+/// disposal (<c>Dispose(bool)</c>, <c>ReleaseHandle()</c>), on every path those methods take that is not
+/// guarded by a field test (a disposed flag, a null check).
 /// </summary>
 internal static class ProxyTypeChecker
 {
@@ -89,7 +90,7 @@ internal static class ProxyTypeChecker
                     && (method.Name is "Dispose" or "DisposeAsync"
                         || method.Name.EndsWith(".Dispose", System.StringComparison.Ordinal)
                         || method.Name.EndsWith(".DisposeAsync", System.StringComparison.Ordinal));
-                if (dispose || method.MethodKind == MethodKind.Destructor)
+                if (dispose || method.MethodKind == MethodKind.Destructor || OverridesFrameworkDisposal(method))
                 {
                     found.Add(method);
                 }
@@ -98,6 +99,37 @@ internal static class ProxyTypeChecker
 
         found.AddRange(OverridesCalledBy(found, type));
         return found;
+    }
+
+    /// <summary>
+    /// An override of a member that a base class in a referenced assembly calls when it is disposed or
+    /// released: <c>Dispose(bool)</c> (<c>Stream</c>, <c>MemoryManager&lt;T&gt;</c>, <c>Component</c>),
+    /// <c>DisposeAsyncCore()</c>, <c>Close()</c> (which <c>Stream.Dispose()</c> calls) and
+    /// <c>ReleaseHandle()</c> (which the runtime calls for a <c>SafeHandle</c> or <c>CriticalHandle</c>).
+    /// The base's body is not in source, so <see cref="OverridesCalledBy"/> cannot see the call.
+    /// </summary>
+    private static bool OverridesFrameworkDisposal(IMethodSymbol method)
+    {
+        if (!method.IsOverride || method.IsStatic || method.IsAbstract)
+        {
+            return false;
+        }
+
+        bool shape = method.Name switch
+        {
+            "Dispose" => method.Parameters.Length == 1 && method.Parameters[0].Type.SpecialType == SpecialType.System_Boolean,
+            "DisposeAsyncCore" or "Close" or "ReleaseHandle" => method.Parameters.Length == 0,
+            _ => false,
+        };
+        for (IMethodSymbol? overridden = method.OverriddenMethod; shape && overridden is not null; overridden = overridden.OverriddenMethod)
+        {
+            if (overridden.DeclaringSyntaxReferences.Length == 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

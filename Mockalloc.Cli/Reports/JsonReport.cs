@@ -46,6 +46,40 @@ internal static class JsonReport
             })]);
         }
 
-        output.WriteLine(root.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+        Print(root, output);
     }
+
+    /// <summary><c>--explain --format json</c>: <c>{ input, projects, methods[] }</c>, the facts the text form prints.</summary>
+    public static void WriteExplain(IReadOnlyList<MethodOwnership> methods, LoadedCode code, TextWriter output)
+    {
+        var root = new JsonObject
+        {
+            ["tool"] = "mockalloc leak --explain",
+            ["input"] = code.Input,
+            ["projects"] = new JsonArray([.. code.Compilations.Select(c => (JsonNode?)JsonValue.Create(c.Project))]),
+            ["methods"] = new JsonArray([.. methods.Select(m => (JsonNode?)new JsonObject
+            {
+                ["method"] = m.Method,
+                ["file"] = TextReport.Relative(code, m.File),
+                ["line"] = m.Line,
+                ["analysed"] = m.Analysed,
+                ["parameters"] = new JsonArray([.. m.Parameters.Select(p => (JsonNode?)new JsonObject { ["name"] = p.Name, ["effect"] = p.Effect })]),
+                ["returnsFresh"] = m.ReturnsFresh,
+                ["releasedFields"] = new JsonArray([.. m.ReleasedFields.Select(f => (JsonNode?)JsonValue.Create(f))]),
+                ["acquisitions"] = new JsonArray([.. m.Acquisitions.Select(a => (JsonNode?)new JsonObject
+                {
+                    ["api"] = a.Api,
+                    ["variable"] = a.Variable,
+                    ["line"] = a.Line,
+                    ["outcomes"] = new JsonArray([.. a.Outcomes.Select(o => (JsonNode?)JsonValue.Create(o))]),
+                    ["leakPath"] = a.LeakPath,
+                })]),
+                ["leaks"] = m.HasLeak,
+            })]),
+        };
+        Print(root, output);
+    }
+
+    private static void Print(JsonObject root, TextWriter output) =>
+        output.WriteLine(root.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
 }

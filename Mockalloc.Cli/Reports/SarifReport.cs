@@ -9,12 +9,30 @@ namespace Mockalloc.Cli.Reports;
 /// SARIF 2.1.0 for code-scanning tools: one run, the two rules with help links, one result per finding
 /// with its location relative to <c>%SRCROOT%</c> and a code flow (acquired here, leaked on this path).
 /// </summary>
-internal static class SarifReport
+internal static partial class SarifReport
 {
+    /// <summary>
+    /// SARIF wants SemVer 2.0 (three parts) in <c>semanticVersion</c>: the package version the SDK writes
+    /// into the informational version (<c>1.2.3</c>, <c>1.2.3-beta+commit</c>), else the assembly
+    /// version's first three parts (the assembly version itself has four).
+    /// </summary>
+    public static string SemanticVersion(System.Reflection.Assembly assembly)
+    {
+        string? informational = System.Reflection.CustomAttributeExtensions.GetCustomAttribute<System.Reflection.AssemblyInformationalVersionAttribute>(assembly)?.InformationalVersion;
+        if (informational is not null && SemVer().IsMatch(informational))
+        {
+            return informational;
+        }
+
+        Version parts = assembly.GetName().Version ?? new Version(0, 0, 0);
+        return $"{parts.Major}.{parts.Minor}.{Math.Max(parts.Build, 0)}";
+    }
+
     public static void Write(IReadOnlyList<Finding> findings, LoadedCode code, TextWriter output)
     {
         DiagnosticDescriptor[] rules = [LeakDescriptors.OrphanObject, LeakDescriptors.ProxyType];
-        string version = typeof(LeakAnalyzer).Assembly.GetName().Version?.ToString() ?? "0.0.0";
+        System.Reflection.Assembly checker = typeof(LeakAnalyzer).Assembly;
+        string version = checker.GetName().Version?.ToString() ?? "0.0.0";
         var results = new JsonArray();
         foreach (Finding f in findings)
         {
@@ -54,7 +72,7 @@ internal static class SarifReport
                     {
                         ["name"] = "mockalloc",
                         ["version"] = version,
-                        ["semanticVersion"] = version,
+                        ["semanticVersion"] = SemanticVersion(checker),
                         ["rules"] = new JsonArray([.. rules.Select(r => (JsonNode?)new JsonObject
                         {
                             ["id"] = r.Id,
@@ -102,4 +120,7 @@ internal static class SarifReport
 
         return location;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?(\+[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?$")]
+    private static partial System.Text.RegularExpressions.Regex SemVer();
 }

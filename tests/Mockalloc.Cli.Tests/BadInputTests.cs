@@ -16,6 +16,28 @@ public sealed class BadInputTests
         AssertBadInput(CliRunner.Run("leak", Path.Combine(CliRunner.RepositoryRoot, "no-such-folder")), "does not exist");
 
     [Fact]
+    public void Empty_path() =>
+        AssertBadInput(CliRunner.Run("leak", ""), "mockalloc: the path is empty. Pass a .csproj, a .sln or .slnx, or a folder that holds one.");
+
+    [FilePermissionFact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void Unreadable_folder()
+    {
+        string folder = Path.Combine(Path.GetTempPath(), "mockalloc-unreadable-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            File.SetUnixFileMode(folder, UnixFileMode.None);
+            AssertBadInput(CliRunner.RunWithFilePermissions("leak", folder), $"mockalloc: could not read '{folder}' (UnauthorizedAccessException: Access to the path '{folder}' is denied). Check that the path exists and that you may read it.");
+        }
+        finally
+        {
+            File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            Directory.Delete(folder);
+        }
+    }
+
+    [Fact]
     public void Folder_with_two_projects_is_ambiguous() =>
         AssertBadInput(CliRunner.Run("leak", CliRunner.Fixture("Ambiguous")), "holds 2 projects (One.csproj, Two.csproj): pass one of them");
 
@@ -34,6 +56,14 @@ public sealed class BadInputTests
     [Fact]
     public void Smt_without_explain() =>
         AssertBadInput(CliRunner.Run("leak", CliRunner.Fixture("Leaky"), "--smt"), "--smt needs --explain");
+
+    [Fact]
+    public void Explain_refuses_sarif() =>
+        AssertBadInput(CliRunner.Run("leak", CliRunner.Fixture("Leaky"), "--explain", "Sum", "--format", "sarif"), "mockalloc: --explain prints ownership facts, not findings, so --format sarif does not apply. Drop --format, or use --format json.");
+
+    [Fact]
+    public void Smt_refuses_another_format() =>
+        AssertBadInput(CliRunner.Run("leak", CliRunner.Fixture("Leaky"), "--explain", "Sum", "--smt", "--format", "json"), "mockalloc: --explain --smt prints SMT-LIB2, so --format json does not apply. Drop --format.");
 
     [Fact]
     public void Unknown_method_to_explain() =>

@@ -15,13 +15,32 @@ internal static class CliRunner
     public static (int ExitCode, string Output, string Error) Run(params string[] args) =>
         s_runs.GetOrAdd(string.Join('\0', args), _ => new Lazy<(int, string, string)>(() => RunProcess(args))).Value;
 
-    private static (int ExitCode, string Output, string Error) RunProcess(string[] args)
+    /// <summary>
+    /// Where <c>setpriv</c> is when the tests run as root, whose file permission checks are skipped: the
+    /// tool is then started without the capabilities that skip them, so a mode-000 folder is unreadable
+    /// to it as to any user. Null when not root or when setpriv is missing.
+    /// </summary>
+    public static string? Setpriv { get; } =
+        Environment.IsPrivilegedProcess && File.Exists("/usr/bin/setpriv") ? "/usr/bin/setpriv" : null;
+
+    /// <summary>Runs the tool as a user without permission to read what the file modes deny (not shared with other runs).</summary>
+    public static (int ExitCode, string Output, string Error) RunWithFilePermissions(params string[] args) =>
+        Setpriv is { } setpriv ? RunProcess(args, [setpriv, "--bounding-set", "-dac_override,-dac_read_search", "--", "dotnet"]) : RunProcess(args);
+
+    private static (int ExitCode, string Output, string Error) RunProcess(string[] args) => RunProcess(args, ["dotnet"]);
+
+    private static (int ExitCode, string Output, string Error) RunProcess(string[] args, string[] launcher)
     {
         string configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
         string tool = Path.Combine(RepositoryRoot, "Mockalloc.Cli", "bin", configuration, "net10.0", "mockalloc.dll");
         Assert.True(File.Exists(tool), "the CLI is not built at " + tool);
 
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(launcher[0]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (string word in launcher.Skip(1))
+        {
+            start.ArgumentList.Add(word);
+        }
+
         start.ArgumentList.Add(tool);
         foreach (string arg in args)
         {

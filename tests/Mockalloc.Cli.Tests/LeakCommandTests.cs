@@ -23,6 +23,25 @@ public sealed class LeakCommandTests
     }
 
     [Fact]
+    public void Buggy_sample_reports_Reset_dropping_data_and_exits_1()
+    {
+        // The README's first static-checker command, on the real sample: MA1002 on the field, at the line of its declaration.
+        string folder = Path.Combine(CliRunner.RepositoryRoot, "samples", "BuggyBuffers");
+        string[] source = File.ReadAllLines(Path.Combine(folder, "NativeBuffer.cs"));
+        int field = Array.FindIndex(source, l => l.Contains("private byte* _data;", StringComparison.Ordinal)) + 1;
+        int reset = Array.FindIndex(source, l => l.Contains("public void Reset()", StringComparison.Ordinal));
+        int cleared = Array.FindIndex(source, reset, l => l.Contains("_data = null;", StringComparison.Ordinal)) + 1;
+        Assert.True(field > 0 && reset >= 0 && cleared > 0, "the sample no longer has the field or its Reset");
+
+        (int exit, string output, string error) = CliRunner.Run("leak", folder);
+
+        Assert.True(exit == 1, output + error);
+        Assert.Contains($"warning[MA1002]: `NativeBuffer` keeps the `INativeAllocator.Allocate` or `INativeAllocator.Reallocate` result in `_data` but `Reset` drops it without releasing it when `_data` is cleared at line {cleared}", output);
+        Assert.Contains($"--> NativeBuffer.cs:{field}:", output);
+        Assert.Contains("mockalloc leak: 1 leak found in BuggyBuffers.csproj (0 orphan objects, 1 proxy type)", output);
+    }
+
+    [Fact]
     public void Clean_project_exits_0()
     {
         (int exit, string output, string error) = CliRunner.Run("leak", Path.Combine(CliRunner.Fixture("Clean"), "Clean.csproj"));
@@ -65,6 +84,7 @@ public sealed class LeakCommandTests
         Assert.Equal("utf16CodeUnits", run.GetProperty("columnKind").GetString());
         JsonElement driver = run.GetProperty("tool").GetProperty("driver");
         Assert.Equal("mockalloc", driver.GetProperty("name").GetString());
+        Assert.Matches(@"^\d+\.\d+\.\d+([-+][0-9A-Za-z.+-]+)?$", driver.GetProperty("semanticVersion").GetString());
         Assert.Equal(["MA1001", "MA1002"], driver.GetProperty("rules").EnumerateArray().Select(r => r.GetProperty("id").GetString()));
         Assert.All(driver.GetProperty("rules").EnumerateArray(), r => Assert.EndsWith(".md", r.GetProperty("helpUri").GetString()));
         JsonElement[] results = [.. run.GetProperty("results").EnumerateArray()];
@@ -92,6 +112,24 @@ public sealed class LeakCommandTests
         Assert.Contains("acquisition #0: NativeMemory.Alloc `copy` at line 10", output);
         Assert.Contains("- released by NativeMemory.Free at line 23", output);
         Assert.Contains("verdict: LEAKS when `count == 0` is true and the method returns at line 13", output);
+    }
+
+    [Fact]
+    public void Explain_honours_format_json()
+    {
+        (int exit, string output, string error) = CliRunner.Run("leak", CliRunner.Fixture("Leaky"), "--explain", "Buffers.Sum", "--format", "json");
+
+        Assert.True(exit == 1, output + error);
+        using JsonDocument json = JsonDocument.Parse(output);
+        JsonElement method = Assert.Single(json.RootElement.GetProperty("methods").EnumerateArray());
+        Assert.Equal("Leaky.Buffers.Sum(byte*, int)", method.GetProperty("method").GetString());
+        Assert.Equal(["borrows", "borrows"], method.GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("effect").GetString()));
+        JsonElement acquisition = Assert.Single(method.GetProperty("acquisitions").EnumerateArray());
+        Assert.Equal("NativeMemory.Alloc", acquisition.GetProperty("api").GetString());
+        Assert.Equal(10, acquisition.GetProperty("line").GetInt32());
+        Assert.Contains("released by NativeMemory.Free at line 23", acquisition.GetProperty("outcomes").EnumerateArray().Select(o => o.GetString()));
+        Assert.Equal("when `count == 0` is true and the method returns at line 13", acquisition.GetProperty("leakPath").GetString());
+        Assert.True(method.GetProperty("leaks").GetBoolean());
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 // MA1001 corpus: paths. Early returns, loops, try/finally, catch, explicit throws, correlated guards.
 using System;
+using System.Buffers;
 using System.IO;
 using System.Runtime.InteropServices;
 
@@ -133,10 +134,118 @@ public static unsafe class Leaks
             Marshal.FreeHGlobal(p);
         }
     }
+
+    public static void FinallyInsideTryCatchFreesNothing(Stream s)
+    {
+        IntPtr p = IntPtr.Zero;
+        try
+        {
+            p = Marshal.AllocHGlobal(8); // MA1001
+            try
+            {
+                s.WriteByte(Marshal.ReadByte(p));
+            }
+            finally
+            {
+                s.Flush();
+            }
+
+            Marshal.FreeHGlobal(p);
+        }
+        catch (IOException)
+        {
+        }
+    }
+    public static void CallThrowsBetweenRentAndReturn(Stream s, int n)
+    {
+        try
+        {
+            byte[] buffer = ArrayPool<byte>.Shared.Rent(n); // MA1001
+            s.ReadExactly(buffer, 0, n);
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    public static void GetterThrowsBetweenAllocAndFree(Stream s)
+    {
+        try
+        {
+            IntPtr p = Marshal.AllocHGlobal(8); // MA1001
+            Marshal.WriteInt64(p, s.Length);
+            Marshal.FreeHGlobal(p);
+        }
+        catch (NotSupportedException)
+        {
+        }
+    }
 }
 
 public static unsafe class Clean
 {
+    public static void UsingInsideTryCatch(Stream s)
+    {
+        try
+        {
+            using IMemoryOwner<byte> owner = MemoryPool<byte>.Shared.Rent(8);
+            s.Write(owner.Memory.Span);
+            s.Flush();
+        }
+        catch (Exception)
+        {
+        }
+    }
+
+    public static void FinallyInsideTryCatch(Stream s)
+    {
+        void* p = null;
+        try
+        {
+            p = NativeMemory.Alloc(8);
+            try
+            {
+                s.WriteByte(*(byte*)p);
+                s.Flush();
+            }
+            finally
+            {
+                NativeMemory.Free(p);
+            }
+        }
+        catch
+        {
+        }
+    }
+
+    public static void FinallyInsideNarrowThenBroadCatch(Stream s)
+    {
+        try
+        {
+            try
+            {
+                IntPtr p = Marshal.AllocHGlobal(8);
+                try
+                {
+                    s.WriteByte(Marshal.ReadByte(p));
+                }
+                finally
+                {
+                    Marshal.FreeHGlobal(p);
+                }
+            }
+            catch (IOException)
+            {
+                s.Flush();
+            }
+        }
+        catch (Exception e)
+        {
+            Console.WriteLine(e.Message);
+        }
+    }
+
     public static void TryFinally(Stream s)
     {
         IntPtr p = Marshal.AllocHGlobal(8);
@@ -334,6 +443,36 @@ public static unsafe class Clean
             {
                 NativeMemory.Free(p);
             }
+        }
+    }
+
+    public static void FreedOnBothBranchesInsideTryCatch(Stream s, bool early)
+    {
+        try
+        {
+            s.Flush();
+            void* p = NativeMemory.Alloc(8);
+            if (early)
+            {
+                NativeMemory.Free(p);
+                return;
+            }
+
+            NativeMemory.Free(p);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    public static void TemporaryHandedToStoringCall(System.Collections.Generic.List<byte[]> kept, int n)
+    {
+        try
+        {
+            kept.Add(ArrayPool<byte>.Shared.Rent(n));
+        }
+        catch (OutOfMemoryException)
+        {
         }
     }
 }
