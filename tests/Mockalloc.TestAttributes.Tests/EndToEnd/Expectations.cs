@@ -40,6 +40,24 @@ public static class Expectations
     };
 
     /// <summary>
+    /// The rerun's tests every framework has (see <see cref="FixtureRun"/>): the environment layer under the
+    /// attribute layers, and two test classes holding blocks at the same time.
+    /// </summary>
+    public static TheoryData<string, string, string> CommonRerun() => new()
+    {
+        // MOCKALLOC_ALLOW_NO_DATA=1: no attribute layer sets AllowNoData for this test.
+        { "Basics/AllocatesNothing", "Passed", "" },
+        // MOCKALLOC_TRACING=1.
+        { "Basics/Leaks", "Failed", Leak + "|Traced: 1 leak in Basics.Leaks." },
+        // The assembly's MaxAllocations = 3 wins over MOCKALLOC_MAX_ALLOCATIONS=100.
+        { "AssemblyBudget/AllocatesFour", "Failed", "Mockalloc: OverBudget|MaxAllocations = 3" },
+        { "ParallelFirst/HoldsWhileTheOtherHolds", "Passed", "" },
+        { "ParallelFirst/FreesWhileTheOtherLeaks", "Passed", "" },
+        { "ParallelSecond/HoldsWhileTheOtherHolds", "Passed", "" },
+        { "ParallelSecond/LeaksWhileTheOtherFrees", "Failed", Leak + "|Traced: 1 leak in ParallelSecond.LeaksWhileTheOtherFrees." },
+    };
+
+    /// <summary>
     /// <see cref="Common"/> plus the other tests xUnit v2 and v3 both run: tests/Fixtures/SharedXunit and each
     /// fixture's AsyncLifetime.cs.
     /// </summary>

@@ -15,4 +15,7 @@ public sealed class MSTestEndToEndTests(MSTestFixtureRun run) : FixtureEndToEndT
         { "DataRows/CountRows (0)", "Failed", Expectations.NoData },
         { "DataRows/CountRows (2)", "Passed", "" },
     });
+
+    // The rerun runs test classes in parallel (MSTest's Parallelize, class level, two workers).
+    public static TheoryData<string, string, string> Rerun => Expectations.CommonRerun();
 }

@@ -8,4 +8,6 @@ public sealed class Xunit3EndToEndTests(Xunit3FixtureRun run) : FixtureEndToEndT
         { "Features/ExplicitOnly", "NotExecuted", "" },
         { "Features/SkipsDynamically", "NotExecuted", "!Mockalloc" },
     });
+
+    public static TheoryData<string, string, string> Rerun => Expectations.CommonRerun();
 }
