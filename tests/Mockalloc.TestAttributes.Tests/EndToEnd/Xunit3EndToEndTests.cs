@@ -7,6 +7,8 @@ public sealed class Xunit3EndToEndTests(Xunit3FixtureRun run) : FixtureEndToEndT
     {
         { "Features/ExplicitOnly", "NotExecuted", "" },
         { "Features/SkipsDynamically", "NotExecuted", "!Mockalloc" },
+        { "ConstructorAndDisposeAsync/Passes", "Passed", "" },
+        { "AssemblyFixtureNotRecorded/Passes", "Passed", "" },
     });
 
     public static TheoryData<string, string, string> Rerun => Expectations.CommonRerun();
