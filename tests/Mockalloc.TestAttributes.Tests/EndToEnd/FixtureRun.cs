@@ -13,7 +13,7 @@ namespace Mockalloc.TestAttributes.Tests.EndToEnd;
 /// number of <c>dotnet test</c> starts (about 2 s each) down: the <c>MOCKALLOC_*</c> variables of
 /// <see cref="RerunEnvironment"/> (the environment layer under the attribute layers), the framework's
 /// parallelization switched on (for the Parallel* classes, whose tests wait for each other) and any other
-/// run settings the framework's run names.</para>
+/// run settings the framework's run names (xUnit v3: theories enumerated at run time).</para>
 /// <para>Fixture runs are serialized: they build the same referenced projects, and the machine has two cores.
 /// Child processes get no MSBuild node reuse and no compiler server, so nothing outlives the run.</para>
 /// </remarks>
@@ -201,5 +201,6 @@ public sealed class Xunit2FixtureRun() : FixtureRun("Xunit2Fixture", "XunitFixtu
 
 public sealed class MSTestFixtureRun() : FixtureRun("MSTestFixture", "MSTestFixture", rerunSettings: ["MSTest.Parallelize.Workers=2", "MSTest.Parallelize.Scope=ClassLevel"]);
 
-/// <summary>xUnit v3 runs collections in parallel by default; its rerun says so too, so that it does not depend on the default.</summary>
-public sealed class Xunit3FixtureRun() : FixtureRun("Xunit3Fixture", "XunitFixture", rerunSettings: ["xUnit.ParallelizeTestCollections=true"]);
+/// <summary>xUnit v3 runs collections in parallel by default; its rerun also enumerates every theory at run time.</summary>
+public sealed class Xunit3FixtureRun() : FixtureRun(
+    "Xunit3Fixture", "XunitFixture", rerunSettings: ["xUnit.ParallelizeTestCollections=true", "xUnit.PreEnumerateTheories=false"], rerunClasses: ["Theories", "TheoryCases"]);
