@@ -6,7 +6,8 @@ namespace Mockalloc.TestAttributes.Tests.EndToEnd;
 /// </summary>
 public static class Expectations
 {
-    public const string Leak = "Mockalloc: Leak: 1 of 1 acquisitions";
+    // An allocation failure reads as the test's failure, not as an exception the test threw (MSTest's wording for that).
+    public const string Leak = "Mockalloc: Leak: 1 of 1 acquisitions|!threw exception";
     public const string NoData = "Mockalloc: NoData|MockallocIntercept";
 
     /// <summary>Fixture tests every framework has, under the same class and method names.</summary>
@@ -37,6 +38,9 @@ public static class Expectations
         { "Features/a custom display name", "Passed", "" },
         { "Features/TimesOut", "Failed", "timed out|!Mockalloc" },
         { "Features/FinishesInTime", "Passed", "" },
+        { "Budgets/HoldsTwoBlocksAtOnce", "Failed", "Mockalloc: OverBudget: 128 tracked bytes were held at the peak|MaxPeakBytes = 100" },
+        { "Budgets/HoldsTwoBlocksWithinBudget", "Passed", "" },
+        { "Budgets/AllocatesManagedMemory", "Failed", "Mockalloc: OverBudget|managed bytes were allocated, over the budget MaxManagedBytes = 100,000" },
     };
 
     /// <summary>
