@@ -49,6 +49,22 @@ internal sealed class AllocKnobs
         return false;
     }
 
+    /// <summary>
+    /// A new layer with every knob this one sets, and the knobs of <paramref name="lower"/> that this one leaves
+    /// unset. Neither layer changes (they belong to attributes that reflection may hand out again).
+    /// </summary>
+    public AllocKnobs Over(AllocKnobs lower)
+    {
+        ArgumentNullException.ThrowIfNull(lower);
+        var merged = new AllocKnobs();
+        merged._set.AddRange(lower._set);
+        foreach (KeyValuePair<string, long> knob in _set)
+        {
+            merged.Set(knob.Key, knob.Value);
+        }
+        return merged;
+    }
+
     /// <summary>A flag's value in this layer, false when unset (what an attribute's getter shows).</summary>
     public bool GetFlag(string name) => TryGet(name, out long value) && value != 0;
 

@@ -6,8 +6,9 @@ namespace Mockalloc.Internal;
 
 /// <summary>
 /// Resolves the <see cref="AllocOptions"/> of one test from its layers, highest first: the test attribute
-/// on the method, <see cref="MockallocDefaultsAttribute"/> on the test class (or a base class), the same
-/// on the test class's assembly, the environment, then <see cref="AllocOptions.Default"/>.
+/// on the method, <see cref="MockallocDefaultsAttribute"/> on the test class and its base classes (merged
+/// knob by knob, the most derived class winning), the same on the test class's assembly, the environment,
+/// then <see cref="AllocOptions.Default"/>.
 /// </summary>
 /// <remarks>
 /// <para>Shared by every test-framework integration so the precedence means the same everywhere.</para>
@@ -31,7 +32,7 @@ internal static class AllocOptionsLayering
         ArgumentNullException.ThrowIfNull(testClass);
         (AllocKnobs? method, AllocKnobs? @class, AllocKnobs? assembly) = s_attributeLayers.GetOrAdd((testMethod, testClass), static key => (
             KnobsOf(key.Method.GetCustomAttributes(inherit: true)),
-            KnobsOf(key.TestClass.GetCustomAttributes(typeof(MockallocDefaultsAttribute), inherit: true)),
+            ClassKnobs(key.TestClass),
             KnobsOf(key.TestClass.Assembly.GetCustomAttributes(typeof(MockallocDefaultsAttribute), inherit: false))));
         AllocOptions resolved = Resolve(method, @class, assembly, Environment.GetEnvironmentVariable);
         return resolved.WithRegionName($"{testClass.Name}.{testMethod.Name}");
@@ -94,6 +95,27 @@ internal static class AllocOptionsLayering
             name.Append(char.ToUpperInvariant(c));
         }
         return name.ToString();
+    }
+
+    /// <summary>
+    /// The class layer: the <see cref="MockallocDefaultsAttribute"/> of the class and of each base class, a knob
+    /// set on a more derived class winning, a knob it leaves unset inherited from its base.
+    /// </summary>
+    /// <remarks>
+    /// Reflection with <c>inherit: true</c> would give the most derived attribute only (the attribute allows
+    /// one instance), hiding every knob of the base classes; so each class is read on its own.
+    /// </remarks>
+    private static AllocKnobs? ClassKnobs(Type testClass)
+    {
+        AllocKnobs? merged = null;
+        for (Type? type = testClass; type is not null; type = type.BaseType)
+        {
+            if (KnobsOf(type.GetCustomAttributes(typeof(MockallocDefaultsAttribute), inherit: false)) is { } knobs)
+            {
+                merged = merged is null ? knobs : merged.Over(knobs);
+            }
+        }
+        return merged;
     }
 
     private static AllocKnobs? KnobsOf(object[] attributes)

@@ -38,3 +38,17 @@ public class ClassDefaults
     {
     }
 }
+
+// Budgets a test sets itself; each test frees what it allocates, so only the budget can fail it.
+[TestClass]
+public class Budgets
+{
+    [MockallocTestMethod(MaxPeakBytes = 100)]
+    public void HoldsTwoBlocksAtOnce() => Blocks.HoldTwoAtOnce();
+
+    [MockallocTestMethod(MaxPeakBytes = 128)]
+    public void HoldsTwoBlocksWithinBudget() => Blocks.HoldTwoAtOnce();
+
+    [MockallocTestMethod(MaxManagedBytes = 100_000)]
+    public void AllocatesManagedMemory() => Blocks.AllocateManagedAndFree(200_000);
+}

@@ -17,6 +17,24 @@ public sealed class ConstructorAndDispose : IDisposable
     public void Dispose() => Blocks.Free(_block);
 }
 
+// The constructor's block is freed by DisposeAsync (there is no Dispose): balanced only if DisposeAsync is inside the region.
+[TestClass]
+public sealed class ConstructorAndDisposeAsync : IAsyncDisposable
+{
+    private readonly nint _block = Blocks.Allocate();
+
+    [MockallocTestMethod]
+    public void Passes()
+    {
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Task.Yield();
+        Blocks.Free(_block);
+    }
+}
+
 [TestClass]
 public class LeakInConstructor
 {
@@ -67,4 +85,24 @@ public class ClassInitializeNotRecorded
 
     [MockallocTestMethod]
     public void Passes() => Blocks.AllocateAndFree(1);
+}
+
+// Holds a block for the whole run: a leak if assembly initialization were part of the first test's region.
+[TestClass]
+public class AssemblyInitializeNotRecorded
+{
+    private static nint s_held;
+
+    [AssemblyInitialize]
+    public static void HoldBlock(TestContext context) => s_held = Blocks.Allocate();
+
+    [AssemblyCleanup]
+    public static void ReleaseBlock() => Blocks.Free(s_held);
+
+    [MockallocTestMethod]
+    public void Passes()
+    {
+        Assert.AreNotEqual(0, s_held);
+        Blocks.AllocateAndFree(1);
+    }
 }

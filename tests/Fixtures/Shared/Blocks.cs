@@ -28,6 +28,22 @@ public static unsafe class Blocks
         }
     }
 
+    /// <summary>Holds two blocks (128 bytes) at once, then frees both.</summary>
+    public static void HoldTwoAtOnce()
+    {
+        nint first = Allocate();
+        nint second = Allocate();
+        Free(first);
+        Free(second);
+    }
+
+    /// <summary>Allocates <paramref name="bytes"/> managed bytes (and one balanced block, so the region has data).</summary>
+    public static void AllocateManagedAndFree(int bytes)
+    {
+        GC.KeepAlive(new byte[bytes]);
+        AllocateAndFree(1);
+    }
+
     /// <summary>Acquires one block and releases it twice.</summary>
     public static void DoubleFree()
     {

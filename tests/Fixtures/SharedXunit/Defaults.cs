@@ -36,3 +36,16 @@ public class ClassDefaults
     {
     }
 }
+
+// Budgets a test sets itself; each test frees what it allocates, so only the budget can fail it.
+public class Budgets
+{
+    [MockallocFact(MaxPeakBytes = 100)]
+    public void HoldsTwoBlocksAtOnce() => Blocks.HoldTwoAtOnce();
+
+    [MockallocFact(MaxPeakBytes = 128)]
+    public void HoldsTwoBlocksWithinBudget() => Blocks.HoldTwoAtOnce();
+
+    [MockallocFact(MaxManagedBytes = 100_000)]
+    public void AllocatesManagedMemory() => Blocks.AllocateManagedAndFree(200_000);
+}

@@ -7,6 +7,8 @@ public class Theories
 {
     public static TheoryData<Payload> NotSerializable => [new Payload(Leak: false), new Payload(Leak: true)];
 
+    public static TheoryData<bool> Serializable => [false, true];
+
     [MockallocTheory]
     [InlineData(false)]
     [InlineData(true)]
@@ -19,6 +21,30 @@ public class Theories
     [MockallocTheory]
     [ClassData(typeof(Counts))]
     public void ClassRows(int count) => Blocks.AllocateAndFree(count);
+
+    [MockallocTheory]
+    [MemberData(nameof(Serializable))]
+    public void MemberRows(bool leak) => Run(leak);
+
+    [MockallocTheory]
+    [InlineData(false)]
+    [InlineData(true, Skip = "row skipped on purpose")]
+    public void OneRowSkipped(bool leak) => Run(leak);
+
+    [MockallocTheory(DisplayName = "a named theory")]
+    [InlineData(1)]
+    public void Named(int count) => Blocks.AllocateAndFree(count);
+
+    // The slow row holds its block when it times out: judged, it would leak; timed out, it is not judged.
+    [MockallocTheory(Timeout = 1_000)]
+    [InlineData(0)]
+    [InlineData(20_000)]
+    public async Task TimedRows(int delay)
+    {
+        nint block = Blocks.Allocate();
+        await Task.Delay(delay);
+        Blocks.Free(block);
+    }
 
     private static void Run(bool leak)
     {

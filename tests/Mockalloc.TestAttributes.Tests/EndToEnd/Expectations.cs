@@ -6,7 +6,8 @@ namespace Mockalloc.TestAttributes.Tests.EndToEnd;
 /// </summary>
 public static class Expectations
 {
-    public const string Leak = "Mockalloc: Leak: 1 of 1 acquisitions";
+    // An allocation failure reads as the test's failure, not as an exception the test threw (MSTest's wording for that).
+    public const string Leak = "Mockalloc: Leak: 1 of 1 acquisitions|!threw exception";
     public const string NoData = "Mockalloc: NoData|MockallocIntercept";
 
     /// <summary>Fixture tests every framework has, under the same class and method names.</summary>
@@ -37,6 +38,27 @@ public static class Expectations
         { "Features/a custom display name", "Passed", "" },
         { "Features/TimesOut", "Failed", "timed out|!Mockalloc" },
         { "Features/FinishesInTime", "Passed", "" },
+        { "Budgets/HoldsTwoBlocksAtOnce", "Failed", "Mockalloc: OverBudget: 128 tracked bytes were held at the peak|MaxPeakBytes = 100" },
+        { "Budgets/HoldsTwoBlocksWithinBudget", "Passed", "" },
+        { "Budgets/AllocatesManagedMemory", "Failed", "Mockalloc: OverBudget|managed bytes were allocated, over the budget MaxManagedBytes = 100,000" },
+    };
+
+    /// <summary>
+    /// The rerun's tests every framework has (see <see cref="FixtureRun"/>): the environment layer under the
+    /// attribute layers, and two test classes holding blocks at the same time.
+    /// </summary>
+    public static TheoryData<string, string, string> CommonRerun() => new()
+    {
+        // MOCKALLOC_ALLOW_NO_DATA=1: no attribute layer sets AllowNoData for this test.
+        { "Basics/AllocatesNothing", "Passed", "" },
+        // MOCKALLOC_TRACING=1.
+        { "Basics/Leaks", "Failed", Leak + "|Traced: 1 leak in Basics.Leaks." },
+        // The assembly's MaxAllocations = 3 wins over MOCKALLOC_MAX_ALLOCATIONS=100.
+        { "AssemblyBudget/AllocatesFour", "Failed", "Mockalloc: OverBudget|MaxAllocations = 3" },
+        { "ParallelFirst/HoldsWhileTheOtherHolds", "Passed", "" },
+        { "ParallelFirst/FreesWhileTheOtherLeaks", "Passed", "" },
+        { "ParallelSecond/HoldsWhileTheOtherHolds", "Passed", "" },
+        { "ParallelSecond/LeaksWhileTheOtherFrees", "Failed", Leak + "|Traced: 1 leak in ParallelSecond.LeaksWhileTheOtherFrees." },
     };
 
     /// <summary>
@@ -47,16 +69,30 @@ public static class Expectations
     {
         { "Basics/PlainFactIsNotRecorded", "Passed", "" },
         { "AsyncLifetime/Passes", "Passed", "" },
+        { "BeforeAndAfter/Passes", "Passed", "" },
         { "ClassFixtureNotRecorded/Passes", "Passed", "" },
+        { "CollectionFixtureNotRecorded/Passes", "Passed", "" },
         { "OutputHelper/Passes", "Passed", "" },
+        { "Features/SkippedTheory", "NotExecuted", "" },
+    }).Plus(XunitTheories(noDataAllowed: false));
+
+    /// <summary>The rows of SharedXunit/Theories.cs; <paramref name="noDataAllowed"/>: whether the row that allocates nothing passes.</summary>
+    public static TheoryData<string, string, string> XunitTheories(bool noDataAllowed) => new()
+    {
         { "Theories/InlineRows(leak: False)", "Passed", "" },
         { "Theories/InlineRows(leak: True)", "Failed", Leak },
         { "Theories/NotSerializableRows(payload: balanced)", "Passed", "" },
         { "Theories/NotSerializableRows(payload: leaking)", "Failed", Leak },
-        { "Theories/ClassRows(count: 0)", "Failed", NoData },
+        { "Theories/ClassRows(count: 0)", noDataAllowed ? "Passed" : "Failed", noDataAllowed ? "" : NoData },
         { "Theories/ClassRows(count: 2)", "Passed", "" },
-        { "Features/SkippedTheory", "NotExecuted", "" },
-    });
+        { "Theories/MemberRows(leak: False)", "Passed", "" },
+        { "Theories/MemberRows(leak: True)", "Failed", Leak },
+        { "Theories/OneRowSkipped(leak: False)", "Passed", "" },
+        { "Theories/OneRowSkipped(leak: True)", "NotExecuted", "" },
+        { "Theories/a named theory(count: 1)", "Passed", "" },
+        { "Theories/TimedRows(delay: 0)", "Passed", "" },
+        { "Theories/TimedRows(delay: 20000)", "Failed", "timed out|!Mockalloc" },
+    };
 
     public static TheoryData<string, string, string> Plus(this TheoryData<string, string, string> common, TheoryData<string, string, string> specific)
     {

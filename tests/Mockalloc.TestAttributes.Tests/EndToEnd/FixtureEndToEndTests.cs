@@ -1,15 +1,18 @@
 namespace Mockalloc.TestAttributes.Tests.EndToEnd;
 
-/// <summary>What a fixture project's run must report, declared by its end-to-end test class.</summary>
+/// <summary>What a fixture project's runs must report, declared by its end-to-end test class.</summary>
 public interface IFixtureExpectations
 {
-    /// <summary>Rows of (key, outcome, message parts): see <see cref="Expectations"/>.</summary>
+    /// <summary>Rows of (key, outcome, message parts) of the full run: see <see cref="Expectations"/>.</summary>
     static abstract TheoryData<string, string, string> All { get; }
+
+    /// <summary>The same for the rerun (see <see cref="FixtureRun"/>).</summary>
+    static abstract TheoryData<string, string, string> Rerun { get; }
 }
 
 /// <summary>
-/// The checks every fixture project gets: each expected result's outcome and message, no result missing or
-/// unexpected, and the environment layer's rerun of the NoData test.
+/// The checks every fixture project gets: each expected result's outcome and message in the full run and in the
+/// rerun, and in each no result missing or unexpected.
 /// </summary>
 /// <typeparam name="TSelf">The framework's test class, which declares the expected results.</typeparam>
 /// <typeparam name="TRun">The run of the framework's fixture project.</typeparam>
@@ -19,6 +22,8 @@ public abstract class FixtureEndToEndTests<TSelf, TRun>(TRun run) : IClassFixtur
 {
     public static TheoryData<string, string, string> Expected => TSelf.All;
 
+    public static TheoryData<string, string, string> ExpectedInRerun => TSelf.Rerun;
+
     [Theory]
     [MemberData(nameof(Expected))]
     public void Fixture_test_reports_the_expected_outcome_and_message(string key, string outcome, string messageParts) =>
@@ -27,11 +32,11 @@ public abstract class FixtureEndToEndTests<TSelf, TRun>(TRun run) : IClassFixtur
     [Fact]
     public void Every_fixture_test_ran_and_is_expected() => Expectations.CheckEveryResultIsExpected(run.Results, Expected);
 
-    [Fact]
-    public void The_environment_layer_allows_NoData_for_a_rerun() =>
-        Assert.All(run.EnvironmentResults, r => Assert.Equal("Passed", r.Outcome));
+    [Theory]
+    [MemberData(nameof(ExpectedInRerun))]
+    public void Rerun_test_reports_the_expected_outcome_and_message(string key, string outcome, string messageParts) =>
+        Expectations.Check(run.RerunResult(key), outcome, messageParts);
 
     [Fact]
-    public void The_environment_rerun_ran_the_NoData_test() =>
-        Assert.Contains(run.EnvironmentResults, r => r.Key == "Basics/AllocatesNothing");
+    public void Every_rerun_test_ran_and_is_expected() => Expectations.CheckEveryResultIsExpected(run.RerunResults, ExpectedInRerun);
 }

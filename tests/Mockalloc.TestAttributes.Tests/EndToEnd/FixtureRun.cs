@@ -4,39 +4,72 @@ using System.Text;
 namespace Mockalloc.TestAttributes.Tests.EndToEnd;
 
 /// <summary>
-/// Runs a fixture project under tests/Fixtures with a real <c>dotnet test</c> once per test run (an xUnit
-/// class fixture), and holds its TRX results for the tests to assert on.
+/// Runs a fixture project under tests/Fixtures with a real <c>dotnet test</c> twice per test run (an xUnit
+/// class fixture), and holds the TRX results of both runs for the tests to assert on.
 /// </summary>
 /// <remarks>
-/// Fixture runs are serialized: they build the same referenced projects, and the machine has two cores.
-/// Child processes get no MSBuild node reuse and no compiler server, so nothing outlives the run.
+/// <para>The full run builds the project and runs every test but the Parallel* classes, with the fixture's own
+/// settings. The rerun, without building, runs a few tests with every changed setting at once, to keep the
+/// number of <c>dotnet test</c> starts (about 2 s each) down: the <c>MOCKALLOC_*</c> variables of
+/// <see cref="RerunEnvironment"/> (the environment layer under the attribute layers), the framework's
+/// parallelization switched on (for the Parallel* classes, whose tests wait for each other) and any other
+/// run settings the framework's run names (xUnit v3: theories enumerated at run time).</para>
+/// <para>Fixture runs are serialized: they build the same referenced projects, and the machine has two cores.
+/// Child processes get no MSBuild node reuse and no compiler server, so nothing outlives the run.</para>
 /// </remarks>
 public abstract class FixtureRun : IAsyncLifetime
 {
+    /// <summary>
+    /// The rerun's environment: NoData allowed and tracing on (neither is set by the assembly), and an
+    /// allocation budget the assembly's <c>MaxAllocations = 3</c> must win over.
+    /// </summary>
+    public static readonly (string Name, string Value)[] RerunEnvironment =
+        [("MOCKALLOC_ALLOW_NO_DATA", "1"), ("MOCKALLOC_TRACING", "1"), ("MOCKALLOC_MAX_ALLOCATIONS", "100")];
+
     private static readonly SemaphoreSlim s_oneAtATime = new(1, 1);
     private static readonly TimeSpan s_timeout = TimeSpan.FromMinutes(6);
 
     private readonly string _project;
+    private readonly string _fullFilter;
+    private readonly string _rerunFilter;
+    private readonly string[] _rerunSettings;
     private readonly string _results = Path.Combine(Path.GetTempPath(), "mockalloc-fixtures", Guid.NewGuid().ToString("N"));
 
-    protected FixtureRun(string project) => _project = project;
+    /// <param name="project">The fixture project's folder and name under tests/Fixtures.</param>
+    /// <param name="testNamespace">The namespace of its test classes.</param>
+    /// <param name="rerunSettings">Run settings (<c>dotnet test -- Name=Value</c>) of the rerun: at least those that run test classes in parallel.</param>
+    /// <param name="rerunClasses">Classes the rerun runs whole, besides the Parallel* classes and the tests of the environment layer.</param>
+    protected FixtureRun(string project, string testNamespace, string[] rerunSettings, string[]? rerunClasses = null)
+    {
+        _project = project;
+        _fullFilter = $"FullyQualifiedName!~{testNamespace}.Parallel";
+        _rerunFilter = string.Join('|', [
+            $"FullyQualifiedName~{testNamespace}.Parallel",
+            .. ((string[])["Basics.AllocatesNothing", "Basics.Leaks", "AssemblyBudget.AllocatesFour"]).Select(test => $"FullyQualifiedName={testNamespace}.{test}"),
+            .. (rerunClasses ?? []).Select(name => $"FullyQualifiedName~{testNamespace}.{name}."),
+        ]);
+        _rerunSettings = rerunSettings;
+    }
 
     /// <summary>Every result of the full run.</summary>
     public IReadOnlyList<TrxResult> Results { get; private set; } = [];
 
-    /// <summary>The results of a second run, without building, with <c>MOCKALLOC_ALLOW_NO_DATA=1</c>, filtered to <c>Basics.AllocatesNothing</c>.</summary>
-    public IReadOnlyList<TrxResult> EnvironmentResults { get; private set; } = [];
+    /// <summary>Every result of the rerun (see the remarks).</summary>
+    public IReadOnlyList<TrxResult> RerunResults { get; private set; } = [];
 
     /// <summary>What the full run printed, for failure messages.</summary>
     public string Output { get; private set; } = "";
+
+    /// <summary>What the rerun printed, for failure messages.</summary>
+    public string RerunOutput { get; private set; } = "";
 
     public async Task InitializeAsync()
     {
         await s_oneAtATime.WaitAsync();
         try
         {
-            (Results, Output) = await RunAsync("full", build: true, filter: null, environment: []);
-            (EnvironmentResults, _) = await RunAsync("environment", build: false, filter: "FullyQualifiedName~Basics.AllocatesNothing", environment: [("MOCKALLOC_ALLOW_NO_DATA", "1")]);
+            (Results, Output) = await RunAsync("full", build: true, filter: _fullFilter, environment: [], settings: []);
+            (RerunResults, RerunOutput) = await RunAsync("rerun", build: false, filter: _rerunFilter, environment: RerunEnvironment, settings: _rerunSettings);
         }
         finally
         {
@@ -56,12 +89,17 @@ public abstract class FixtureRun : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    /// <summary>The one result with this key ("Class/display name").</summary>
-    public TrxResult Result(string key) =>
-        Results.SingleOrDefault(r => r.Key == key)
-        ?? throw new Xunit.Sdk.XunitException($"No result '{key}' in the fixture run. Results: {string.Join(", ", Results.Select(r => r.Key))}\n{Output}");
+    /// <summary>The one result of the full run with this key ("Class/display name").</summary>
+    public TrxResult Result(string key) => Find(Results, key, "full run", Output);
 
-    private async Task<(IReadOnlyList<TrxResult> Results, string Output)> RunAsync(string name, bool build, string? filter, (string Name, string Value)[] environment)
+    /// <summary>The one result of the rerun with this key ("Class/display name").</summary>
+    public TrxResult RerunResult(string key) => Find(RerunResults, key, "rerun", RerunOutput);
+
+    private static TrxResult Find(IReadOnlyList<TrxResult> results, string key, string run, string output) =>
+        results.SingleOrDefault(r => r.Key == key)
+        ?? throw new Xunit.Sdk.XunitException($"No result '{key}' in the fixture's {run}. Results: {string.Join(", ", results.Select(r => r.Key))}\n{output}");
+
+    private async Task<(IReadOnlyList<TrxResult> Results, string Output)> RunAsync(string name, bool build, string filter, (string Name, string Value)[] environment, string[] settings)
     {
         string project = Path.Combine(RepositoryRoot, "tests", "Fixtures", _project, _project + ".csproj");
         string trxName = name + ".trx";
@@ -80,10 +118,15 @@ public abstract class FixtureRun : IAsyncLifetime
         {
             start.ArgumentList.Add("--no-build");
         }
-        if (filter is not null)
+        start.ArgumentList.Add("--filter");
+        start.ArgumentList.Add(filter);
+        if (settings.Length > 0)
         {
-            start.ArgumentList.Add("--filter");
-            start.ArgumentList.Add(filter);
+            start.ArgumentList.Add("--");
+            foreach (string setting in settings)
+            {
+                start.ArgumentList.Add(setting);
+            }
         }
         // The parent dotnet test sets MSBuild and VSTest variables meant for itself; a child build must not inherit them.
         foreach (string key in start.Environment.Keys.ToList())
@@ -154,8 +197,10 @@ public abstract class FixtureRun : IAsyncLifetime
     }
 }
 
-public sealed class Xunit2FixtureRun() : FixtureRun("Xunit2Fixture");
+public sealed class Xunit2FixtureRun() : FixtureRun("Xunit2Fixture", "XunitFixture", rerunSettings: ["xUnit.ParallelizeTestCollections=true"]);
 
-public sealed class MSTestFixtureRun() : FixtureRun("MSTestFixture");
+public sealed class MSTestFixtureRun() : FixtureRun("MSTestFixture", "MSTestFixture", rerunSettings: ["MSTest.Parallelize.Workers=2", "MSTest.Parallelize.Scope=ClassLevel"]);
 
-public sealed class Xunit3FixtureRun() : FixtureRun("Xunit3Fixture");
+/// <summary>xUnit v3 runs collections in parallel by default; its rerun also enumerates every theory at run time.</summary>
+public sealed class Xunit3FixtureRun() : FixtureRun(
+    "Xunit3Fixture", "XunitFixture", rerunSettings: ["xUnit.ParallelizeTestCollections=true", "xUnit.PreEnumerateTheories=false"], rerunClasses: ["Theories", "TheoryCases"]);

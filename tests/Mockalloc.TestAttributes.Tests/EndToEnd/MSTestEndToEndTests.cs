@@ -7,7 +7,9 @@ public sealed class MSTestEndToEndTests(MSTestFixtureRun run) : FixtureEndToEndT
     {
         { "Basics/PlainTestMethodIsNotRecorded", "Passed", "" },
         { "InitializeAndCleanup/Passes", "Passed", "" },
+        { "ConstructorAndDisposeAsync/Passes", "Passed", "" },
         { "ClassInitializeNotRecorded/Passes", "Passed", "" },
+        { "AssemblyInitializeNotRecorded/Passes", "Passed", "" },
         { "DataRows/InlineRows (False)", "Passed", "" },
         { "DataRows/InlineRows (True)", "Failed", Expectations.Leak },
         { "DataRows/DynamicRows (balanced)", "Passed", "" },
@@ -15,4 +17,7 @@ public sealed class MSTestEndToEndTests(MSTestFixtureRun run) : FixtureEndToEndT
         { "DataRows/CountRows (0)", "Failed", Expectations.NoData },
         { "DataRows/CountRows (2)", "Passed", "" },
     });
+
+    // The rerun runs test classes in parallel (MSTest's Parallelize, class level, two workers).
+    public static TheoryData<string, string, string> Rerun => Expectations.CommonRerun();
 }

@@ -47,6 +47,26 @@ public class AttributeLayersTests
     }
 
     [Fact]
+    public void Class_defaults_merge_along_the_hierarchy_the_derived_class_winning_per_knob()
+    {
+        AllocOptions options = ForTest<OverridingSampleClass>(nameof(SampleClass.Theory));
+
+        Assert.Equal(7, options.MaxAllocations);   // derived class (its base says 1, the assembly 2)
+        Assert.Equal(64, options.MaxPeakBytes);    // derived class (the assembly says 4096)
+        Assert.Null(options.MaxManagedBytes);      // middle class
+        Assert.True(options.Tracing);              // middle class
+    }
+
+    [Fact]
+    public void A_knob_no_derived_class_sets_comes_from_the_base_class()
+    {
+        AllocOptions options = ForTest<OverridingSampleClass>(nameof(SampleClass.Fact));
+
+        Assert.True(options.AllowNoData);          // base class, through two classes that leave it unset
+        Assert.Equal(5, options.MaxAllocations);   // method
+    }
+
+    [Fact]
     public void Without_class_defaults_the_assembly_layer_applies()
     {
         AllocOptions options = ForTest<UndecoratedSampleClass>(nameof(UndecoratedSampleClass.Fact));
@@ -109,6 +129,16 @@ public class AttributeLayersTests
     }
 
     internal sealed class DerivedSampleClass : SampleClass
+    {
+    }
+
+    [MockallocDefaults(MaxManagedBytes = -1, Tracing = true)]
+    internal class MiddleSampleClass : SampleClass
+    {
+    }
+
+    [MockallocDefaults(MaxAllocations = 7, MaxPeakBytes = 64)]
+    internal sealed class OverridingSampleClass : MiddleSampleClass
     {
     }
 
