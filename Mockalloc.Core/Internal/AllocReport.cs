@@ -18,7 +18,7 @@ internal static class AllocReport
     public static string Message(AllocInfo info)
     {
         var text = new StringBuilder("Mockalloc: ");
-        if (info.Trace is { } trace)
+        if (info.Trace is { } trace && trace.Leaks.Count + trace.Errors.Count > 0)
         {
             // The one-line count of every bug first ("Traced: 2 leaks, 1 double free in ParserTests.Roundtrip."),
             // then the engine's verdict and what to do, then each bug with its sites.
@@ -29,7 +29,7 @@ internal static class AllocReport
         else
         {
             text.Append(info.Error).Append(": ").Append(Explain(info)).AppendLine();
-            if (info.Error is not (AllocError.NoData or AllocError.OverBudget))
+            if (info.Trace is null && info.Error is not (AllocError.NoData or AllocError.OverBudget))
             {
                 text.AppendLine(TraceReport.HowToTrace);
             }

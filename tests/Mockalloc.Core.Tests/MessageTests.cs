@@ -18,6 +18,19 @@ public sealed class MessageTests
     }
 
     [Fact]
+    public void A_traced_region_without_individual_bugs_starts_with_its_verdict()
+    {
+        // Over a budget, nothing to list: the traced layout (bug count first) would say nothing useful.
+        AllocInfo info = Allocs.Record(
+            () => TestAllocator.Free(TestAllocator.Alloc(8, 8), 8, 8),
+            new AllocOptions { Tracing = true, MaxAllocations = 0 });
+        string message = Assert.Throws<AllocException>(info.ThrowIfError).Message;
+        Assert.StartsWith("Mockalloc: OverBudget:", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Traced:", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("turn tracing on", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Leak_gives_the_leaked_counts_and_the_fix()
     {
         string message = MessageOf(() =>

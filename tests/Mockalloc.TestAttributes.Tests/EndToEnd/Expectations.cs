@@ -7,7 +7,8 @@ namespace Mockalloc.TestAttributes.Tests.EndToEnd;
 public static class Expectations
 {
     // An allocation failure reads as the test's failure, not as an exception the test threw (MSTest's wording for that).
-    public const string Leak = "Mockalloc: Leak: 1 of 1 acquisitions|!threw exception";
+    // (Traced messages put "Mockalloc: Traced: ..." first and the verdict on the next line.)
+    public const string Leak = "Leak: 1 of 1 acquisitions|!threw exception";
     public const string NoData = "Mockalloc: NoData|MockallocIntercept";
 
     /// <summary>Fixture tests every framework has, under the same class and method names.</summary>
