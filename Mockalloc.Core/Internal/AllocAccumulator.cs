@@ -16,12 +16,13 @@ namespace Mockalloc.Internal;
 ///   PtrAlign  ± H(id) · G(alignment)
 ///   PtrFamily ± H(id) · G(family)
 /// </code>
-/// <para>H and G are 128-bit hashes made of two independent 64-bit lanes, each lane a xor-shift-multiply
-/// finalizer of the value under its own seed (H and G use different seeds). Each channel is a 128-bit
-/// value whose two 64-bit lanes are added and multiplied separately, each wrapping modulo 2^64: the lanes
-/// never carry into each other, so the CPU computes them in parallel with only 64-bit multiplications
-/// (no 128-bit product). When the source passes a constant alignment or family, as the tracked facades
-/// do, the JIT folds G of it to a constant.</para>
+/// <para>H is a 128-bit hash of the identity made of two independent 64-bit lanes, each a xor-shift-multiply
+/// finalizer (murmur3's fmix64) of the identity under its own seed; G is the same finalizer of the attribute
+/// under a third seed, one 64-bit value multiplied into both lanes of H. Each channel is a 128-bit value
+/// whose two 64-bit lanes are added and multiplied separately, each wrapping modulo 2^64: the lanes never
+/// carry into each other, so the CPU computes them in parallel with only 64-bit multiplications (no 128-bit
+/// product). The caller may pass G(alignment) and G(family) already computed
+/// (<see cref="RecordAllocHashed"/>): where the tracked facades pass constants, the JIT folds them.</para>
 /// <para><b>Why the attributes are hashed too.</b> With the raw value as the multiplier
 /// (<c>H(id) · size</c>), releases of one reused address whose errors sum to zero would cancel: allocate
 /// 10 bytes at p and free 12, allocate 14 at p and free 12, and the size channel is
@@ -31,27 +32,33 @@ namespace Mockalloc.Internal;
 /// <para><b>Why it works.</b> When the multiset of released (id, size, alignment, family) tuples equals the
 /// acquired one, all four sums are zero. When the multiset of released identities differs from the
 /// acquired one, <c>Ptr</c> is a signed sum of pseudo-random 128-bit values and is zero only by a 2^-128
-/// accident; likewise each attribute channel once the identities agree, for every multiset of (id,
-/// attribute) pairs that differs. This is the only way the engine can be wrong: a verdict of "no bug" for
-/// a buggy sequence with probability about 2^-128 (the documented collision case). It never reports a bug
-/// for a correct sequence. What it cannot see, by design, is order: the engine compares multisets, so
-/// events that are wrong one by one but whose tuples balance as multisets (a block of 10 bytes at p freed
-/// as 12, then a block of 12 bytes at p freed as 10) cancel, as in the Rust crate.</para>
+/// accident. Once the identities agree, an attribute channel is <c>Σ H(id) · D(id)</c> with
+/// <c>D(id) = Σ ±G(value)</c> over that identity's events. A single wrong release makes some
+/// <c>D(id) = G(a) − G(b)</c>, never zero since the finalizer is a bijection, and the channel vanishes only by
+/// a 2^-128 accident. Errors on one identity that could cancel (several wrong releases of a reused
+/// address) need a signed sum of G values to vanish, a 2^-64 accident, since G is one 64-bit value (two
+/// lanes of G would make it 2^-128 at four more multiplications an event; measured, not worth it). These
+/// are the only ways the engine can be wrong: a verdict of "no bug" for a buggy sequence by such an
+/// accident. It never reports a bug for a correct sequence. What it cannot see, by design, is order: the
+/// engine compares multisets, so events that are wrong one by one but whose tuples balance as multisets (a
+/// block of 10 bytes at p freed as 12, then a block of 12 bytes at p freed as 10) cancel, as in the Rust
+/// crate.</para>
 /// <para><b>Classification</b>, in this order (SPEC 3.1): more acquisitions than releases is a Leak;
 /// fewer is a DoubleFree; no events at all is NoData; otherwise a nonzero <c>Ptr</c> is BadPtr (some
 /// release named an identity that was not acquired, typically together with a leak); a nonzero
 /// <c>PtrFamily</c> is MismatchedFree; nonzero <c>PtrSize</c> and <c>PtrAlign</c> together is BadLayout,
 /// either alone BadSize or BadAlignment. Because counts are compared first, a leak and a double free in
 /// the same region balance the counts and surface as BadPtr, as in the Rust crate.</para>
-/// <para><b>Cost.</b> Multiplications bound it: 4 for H(id), 4 per attribute whose value is not a JIT-time
-/// constant, 6 for the products, about one a cycle. Measured in isolation on the project's 2-core machines
-/// (a loop of non-inlined calls, best of 15 rounds of 5·10^7): 5.8 ns an event with raw attributes as
-/// multipliers, 8.0 ns with G when the family and alignment are constants (most tracked facades), 12.1 ns
-/// when all three vary (<see cref="MockAllocator{TInner}"/>'s caller-given alignment); one
-/// predictable branch for the peak, no memory beyond this struct, no managed allocation. Memory is O(1)
-/// however many allocations are live. (A first design used 64×64→128-bit products; the JIT spills their
-/// second output to the stack, and it cost a third more. Hashing the pair (id, attribute) in one mix is
-/// slower still: it chains a second mix behind the first.)</para>
+/// <para><b>Cost.</b> Multiplications bound it, about one a cycle: 4 for H(id), 2 for each G not folded
+/// to a constant, 6 for the products. Measured on the project's 2-core machines in a loop of non-inlined
+/// calls (best of 15 rounds of 5·10^7): 5.8 ns an event with the raw attributes as multipliers (the first
+/// design, which had the hole above), 8.0 ns with two-lane G of a varying size and constant alignment and
+/// family, 12.1 ns when all three vary. One predictable branch for the peak, no memory beyond this struct,
+/// no managed allocation; memory is O(1) however many allocations are live. (A first design used
+/// 64×64→128-bit products; the JIT spills their second output to the stack, and it cost a third more.
+/// Hashing the pair (id, attribute) in one finalizer is slower still: it chains a second mix behind the
+/// first.) <see cref="RegionFlow"/> calls it out of line: inlined into every tracked call, its register
+/// pressure cost the not-recording path 2 ns a pair.</para>
 /// <para><b>Peaks.</b> <c>Live</c>/<c>LiveCount</c> are bytes and blocks acquired minus released since
 /// this accumulator was reset, and <c>Peak</c>/<c>PeakCount</c> the highest <c>Live</c> seen (and the
 /// live block count at that moment), relative to the same start. <see cref="Merge"/> composes a later
@@ -89,13 +96,22 @@ internal struct AllocAccumulator
 
     /// <summary>Records an acquisition.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void RecordAlloc(ulong id, ulong size, ulong alignment, ulong family)
+    public void RecordAlloc(ulong id, ulong size, ulong alignment, ulong family) =>
+        RecordAllocHashed(id, size, AllocHash.Attribute(alignment), AllocHash.Attribute(family));
+
+    /// <summary>
+    /// Records an acquisition whose alignment and family are given as G(alignment) and G(family): a caller
+    /// that inlines <see cref="AllocHash.Attribute"/> on constants gets them folded by the JIT.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void RecordAllocHashed(ulong id, ulong size, ulong gAlignment, ulong gFamily)
     {
         ulong low = AllocHash.Low(id), high = AllocHash.High(id);
         Lanes.Add(ref Ptr, low, high);
-        Lanes.Add(ref PtrSize, low * AllocHash.AttributeLow(size), high * AllocHash.AttributeHigh(size));
-        Lanes.Add(ref PtrAlign, low * AllocHash.AttributeLow(alignment), high * AllocHash.AttributeHigh(alignment));
-        Lanes.Add(ref PtrFamily, low * AllocHash.AttributeLow(family), high * AllocHash.AttributeHigh(family));
+        ulong gSize = AllocHash.Attribute(size);
+        Lanes.Add(ref PtrSize, low * gSize, high * gSize);
+        Lanes.Add(ref PtrAlign, low * gAlignment, high * gAlignment);
+        Lanes.Add(ref PtrFamily, low * gFamily, high * gFamily);
         Allocations++;
         BytesAllocated += (long)size;
         Live += (long)size;
@@ -109,13 +125,19 @@ internal struct AllocAccumulator
 
     /// <summary>Records a release; the arguments are what the release says about the block.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void RecordFree(ulong id, ulong size, ulong alignment, ulong family)
+    public void RecordFree(ulong id, ulong size, ulong alignment, ulong family) =>
+        RecordFreeHashed(id, size, AllocHash.Attribute(alignment), AllocHash.Attribute(family));
+
+    /// <summary>Records a release whose alignment and family are given hashed (see <see cref="RecordAllocHashed"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void RecordFreeHashed(ulong id, ulong size, ulong gAlignment, ulong gFamily)
     {
         ulong low = AllocHash.Low(id), high = AllocHash.High(id);
         Lanes.Subtract(ref Ptr, low, high);
-        Lanes.Subtract(ref PtrSize, low * AllocHash.AttributeLow(size), high * AllocHash.AttributeHigh(size));
-        Lanes.Subtract(ref PtrAlign, low * AllocHash.AttributeLow(alignment), high * AllocHash.AttributeHigh(alignment));
-        Lanes.Subtract(ref PtrFamily, low * AllocHash.AttributeLow(family), high * AllocHash.AttributeHigh(family));
+        ulong gSize = AllocHash.Attribute(size);
+        Lanes.Subtract(ref PtrSize, low * gSize, high * gSize);
+        Lanes.Subtract(ref PtrAlign, low * gAlignment, high * gAlignment);
+        Lanes.Subtract(ref PtrFamily, low * gFamily, high * gFamily);
         Frees++;
         BytesFreed += (long)size;
         Live -= (long)size;
@@ -189,8 +211,7 @@ internal static class AllocHash
     // Odd 64-bit constants (fractional digits of π and e); any odd, unrelated values would do.
     private const ulong SeedLow = 0x243F6A8885A308D3;
     private const ulong SeedHigh = 0xA4093822299F31D1;
-    private const ulong AttributeSeedLow = 0x082EFA98EC4E6C89;
-    private const ulong AttributeSeedHigh = 0x452821E638D01377;
+    private const ulong AttributeSeed = 0x082EFA98EC4E6C89;
     private const ulong MixA = 0xFF51AFD7ED558CCD;
     private const ulong MixB = 0xC4CEB9FE1A85EC53;
 
@@ -202,13 +223,9 @@ internal static class AllocHash
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong High(ulong id) => Mix(id ^ SeedHigh);
 
-    /// <summary>The low lane of G(value), the hash of a size, alignment or family.</summary>
+    /// <summary>G(value), the hash of a size, alignment or family: one 64-bit value, multiplied into both lanes of H.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ulong AttributeLow(ulong value) => Mix(value ^ AttributeSeedLow);
-
-    /// <summary>The high lane of G(value).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ulong AttributeHigh(ulong value) => Mix(value ^ AttributeSeedHigh);
+    public static ulong Attribute(ulong value) => Mix(value ^ AttributeSeed);
 
     /// <summary>
     /// A 64-bit finalizer (xor-shift, multiply, xor-shift, multiply, xor-shift): a bijection in which every

@@ -100,7 +100,7 @@ internal static unsafe class NativeBlocks
         BlockHeader.State state = ReadHeader(user, out ulong size, out nuint offset, out AllocFamily actual);
         if (state == BlockHeader.State.Live)
         {
-            RegionFlow.OnFree((nuint)user, size, offset, TFamily.Family, site);
+            RegionFlow.OnFree((nuint)user, size, RecordedOffset<TFamily>(offset), TFamily.Family, site);
             BlockHeader.MarkReleased(user);
             if (size >= BlockHeader.LargeBlockBytes)
             {
@@ -137,6 +137,13 @@ internal static unsafe class NativeBlocks
             TFamily.Free(user);
         }
     }
+
+    // Only the aligned family's offset varies; the others' is always the header's size, stated as the
+    // constant it is so that its hash folds at compile time.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static nuint RecordedOffset<TFamily>(nuint offset)
+        where TFamily : struct, INativeFamily =>
+        TFamily.Family == AllocFamily.NativeMemoryAligned ? offset : BlockHeader.Size;
 
     // A block of ours known to be released is tagged (so a double free cannot cancel against a later block
     // at the same address); a foreign pointer is not, since it may be a live block of a header-less family

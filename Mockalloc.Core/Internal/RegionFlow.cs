@@ -75,11 +75,20 @@ internal static class RegionFlow
     {
         if (s_liveRegions != 0 && t_active is { } shard)
         {
-            shard.Events.RecordAlloc(id, size, alignment, (ulong)family);
-            if (shard.Tracer is { } tracer)
-            {
-                Trace(shard, tracer, allocation: true, id, size, alignment, family, site);
-            }
+            // G of a constant alignment or family folds here, at the inlined call site.
+            RecordAlloc(shard, id, size, alignment, AllocHash.Attribute(alignment), family, AllocHash.Attribute((ulong)family), site);
+        }
+    }
+
+    // Out of line: inlined, the engine's dozen multiplications make every caller save and restore
+    // registers on entry and exit, which the not-recording path then pays too.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void RecordAlloc(ThreadShard shard, ulong id, ulong size, ulong alignment, ulong gAlignment, AllocFamily family, ulong gFamily, int site)
+    {
+        shard.Events.RecordAllocHashed(id, size, gAlignment, gFamily);
+        if (shard.Tracer is { } tracer)
+        {
+            Trace(shard, tracer, allocation: true, id, size, alignment, family, site);
         }
     }
 
@@ -94,11 +103,17 @@ internal static class RegionFlow
     {
         if (s_liveRegions != 0 && t_active is { } shard)
         {
-            shard.Events.RecordFree(id, size, alignment, (ulong)family);
-            if (shard.Tracer is { } tracer)
-            {
-                Trace(shard, tracer, allocation: false, id, size, alignment, family, site);
-            }
+            RecordFree(shard, id, size, alignment, AllocHash.Attribute(alignment), family, AllocHash.Attribute((ulong)family), site);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void RecordFree(ThreadShard shard, ulong id, ulong size, ulong alignment, ulong gAlignment, AllocFamily family, ulong gFamily, int site)
+    {
+        shard.Events.RecordFreeHashed(id, size, gAlignment, gFamily);
+        if (shard.Tracer is { } tracer)
+        {
+            Trace(shard, tracer, allocation: false, id, size, alignment, family, site);
         }
     }
 
