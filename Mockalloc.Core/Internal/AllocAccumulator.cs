@@ -51,9 +51,9 @@ namespace Mockalloc.Internal;
 /// the same region balance the counts and surface as BadPtr, as in the Rust crate.</para>
 /// <para><b>Cost.</b> Multiplications bound it, about one a cycle: 4 for H(id), 2 for each G not folded
 /// to a constant, 6 for the products. Measured on the project's 2-core machines in a loop of non-inlined
-/// calls (best of 15 rounds of 5·10^7): 5.8 ns an event with the raw attributes as multipliers (the first
-/// design, which had the hole above), 8.0 ns with two-lane G of a varying size and constant alignment and
-/// family, 12.1 ns when all three vary. One predictable branch for the peak, no memory beyond this struct,
+/// calls, best of 15 rounds of 5·10^7), in ns an event: 5.9 with the raw attributes as multipliers (the first
+/// design, which had the hole above); with this G, 7.0 for a varying size and constant alignment and
+/// family, 10.3 when all three vary; with two-lane G, 8.1 and 12.5. One predictable branch for the peak, no memory beyond this struct,
 /// no managed allocation; memory is O(1) however many allocations are live. (A first design used
 /// 64×64→128-bit products; the JIT spills their second output to the stack, and it cost a third more.
 /// Hashing the pair (id, attribute) in one finalizer is slower still: it chains a second mix behind the
