@@ -17,19 +17,15 @@ namespace Mockalloc.Internal;
 /// waiting judged: a double free when the identity was released before, else a bad pointer.</para>
 /// <para>Per event the work is one dictionary operation keyed by identity (struct entries, so nothing is
 /// allocated per event), plus a release-site count that is only written to its dictionary when the pair of
-/// sites changes. Memory is one entry per live allocation plus the last <see cref="ReleasedKept"/> releases
-/// (what a later double free is reported against).</para>
+/// sites changes. Memory is one entry per live allocation plus a pooled table of recent releases
+/// (<see cref="RecentReleases"/>: what a later double free is reported against).</para>
 /// </remarks>
 internal sealed class RegionTracer
 {
-    /// <summary>How many released identities are remembered, for reporting later double frees.</summary>
-    public const int ReleasedKept = 1 << 16;
-
     private readonly Lock _lock = new();
     private readonly Dictionary<ulong, Live> _live = [];
     private readonly List<Live> _shadowed = [];
-    private readonly Dictionary<ulong, Released> _released = [];
-    private readonly Queue<(ulong Id, long Sequence)> _releaseOrder = new();
+    private readonly RecentReleases _released = new();
     private readonly Dictionary<(int Allocation, int Release), int> _releaseCounts = [];
     private readonly List<ReleaseTrace> _errors = [];
     private readonly List<Waiting> _waiting = [];
@@ -108,9 +104,9 @@ internal sealed class RegionTracer
                 {
                     Allocate(entry.Allocation, entry.Thread);
                 }
-                foreach ((ulong id, Released released) in inner._released)
+                foreach (RecentReleases.Slot released in inner._released.All())
                 {
-                    Remember(id, released.Allocation, released.Release);
+                    Remember(released.Id, released.Allocation, released.Release);
                 }
                 foreach (((int allocation, int release), int count) in inner._releaseCounts)
                 {
@@ -143,6 +139,7 @@ internal sealed class RegionTracer
                 errors.Add(Judge(waiting));
             }
             errors.Sort((a, b) => a.Sequence.CompareTo(b.Sequence));
+            _released.Release();
             return new AllocTrace(leaks, errors.ToArray());
         }
     }
@@ -191,20 +188,7 @@ internal sealed class RegionTracer
         Remember(allocation.Id, allocation, release);
     }
 
-    private void Remember(ulong id, in Event allocation, in Event release)
-    {
-        long sequence = _sequence++;
-        _released[id] = new Released(allocation, release, sequence);
-        _releaseOrder.Enqueue((id, sequence));
-        if (_releaseOrder.Count > ReleasedKept)
-        {
-            (ulong oldest, long when) = _releaseOrder.Dequeue();
-            if (_released.TryGetValue(oldest, out Released kept) && kept.Sequence == when)
-            {
-                _released.Remove(oldest);
-            }
-        }
-    }
+    private void Remember(ulong id, in Event allocation, in Event release) => _released.Remember(id, allocation, release, ++_sequence);
 
     private Event? TakeWaiting(ulong id, int thread)
     {
@@ -230,7 +214,7 @@ internal sealed class RegionTracer
     {
         Event release = waiting.Release;
         ulong id = NotLive.Untagged(release.Id);
-        if (_released.TryGetValue(id, out Released earlier))
+        if (_released.TryGet(id, out RecentReleases.Slot earlier))
         {
             return new ReleaseTrace(AllocError.DoubleFree, id, End(earlier.Allocation), End(release), End(earlier.Release), waiting.Sequence);
         }
@@ -312,8 +296,6 @@ internal sealed class RegionTracer
 
     private readonly record struct Live(Event Allocation, long Sequence, int Thread);
 
-    private readonly record struct Released(Event Allocation, Event Release, long Sequence);
-
     private readonly record struct Waiting(Event Release, int Thread, long Sequence);
 }
 
@@ -324,6 +306,7 @@ internal sealed class RegionTracer
 internal sealed class BatchPairs
 {
     private readonly int _mask;
+    private readonly int _shift;
     private readonly ulong[] _ids;
     private readonly int[] _events;      // the allocation's index in the batch; -1 once taken
     private readonly int[] _generations;
@@ -334,6 +317,7 @@ internal sealed class BatchPairs
     {
         int slots = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)capacity * 2);
         _mask = slots - 1;
+        _shift = 64 - System.Numerics.BitOperations.Log2((uint)slots);   // Fibonacci hashing into the slots
         _ids = new ulong[slots];
         _events = new int[slots];
         _generations = new int[slots];
@@ -386,7 +370,7 @@ internal sealed class BatchPairs
     // The identity's slot, or the first free slot of its probe chain.
     private int Find(ulong id)
     {
-        int slot = (int)(AllocHash.Low(id) & (ulong)_mask);
+        int slot = (int)((id * 0x9E3779B97F4A7C15) >> _shift);
         while (_generations[slot] == _generation && _ids[slot] != id)
         {
             slot = (slot + 1) & _mask;
