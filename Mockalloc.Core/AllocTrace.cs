@@ -86,6 +86,9 @@ public sealed class ReleaseTrace
 
     // When the tracer saw the release: the order of AllocTrace.Errors.
     internal long Sequence { get; }
+
+    // The same bug, placed at another point of an enclosing region's order.
+    internal ReleaseTrace Resequenced(long sequence) => new(Kind, Identity, Allocation, Release, EarlierRelease, sequence);
 }
 
 /// <summary>One end of an allocation's life: what it said about the block, and where.</summary>

@@ -8,6 +8,12 @@ internal static class ArrayRentals
 {
     private static readonly LiveTable<object, Rental> Table = new(ReferenceEqualityComparer.Instance);
 
+    // Made with the class (which regions warm up before they begin), not on first use: a lambda's cached
+    // delegate is allocated the first time it runs, and that would be charged to a region.
+    private static readonly Func<Rental, int, Rental> MarkAsReturned = static (r, _) => r with { Returned = true };
+    private static readonly Func<Rental, int, bool> IsNotReturned = static (r, _) => !r.Returned;
+    private static readonly Func<Rental, ulong, bool> IsHeldRental = static (r, id) => r.Returned && r.Id == id;
+
     /// <summary>Whether no array is tracked at all: then untracked returns cost one read.</summary>
     public static bool IsEmpty => Table.IsEmpty;
 
@@ -20,7 +26,7 @@ internal static class ArrayRentals
     /// already been returned.
     /// </summary>
     public static bool MarkReturned(Array array, out Rental rental) =>
-        Table.TryUpdate(array, 0, static (r, _) => r with { Returned = true }, out rental);
+        Table.TryUpdate(array, 0, MarkAsReturned, out rental);
 
     /// <summary>
     /// Removes a tracked array that has not been returned, for a return outside every region. False when it
@@ -28,7 +34,7 @@ internal static class ArrayRentals
     /// </summary>
     public static bool TryRemoveRented(Array array, out Rental rental, out bool quarantined)
     {
-        bool removed = Table.TryRemoveWhere(array, 0, static (r, _) => !r.Returned, out rental, out bool found);
+        bool removed = Table.TryRemoveWhere(array, 0, IsNotReturned, out rental, out bool found);
         quarantined = found && !removed;
         return removed;
     }
@@ -39,7 +45,7 @@ internal static class ArrayRentals
         // Only the entry this quarantine holds. If the array was given back to the pool behind the
         // tracker's back and rented again, the new rental's entry stays, and the array, which its new
         // renter holds, does not go back to the pool.
-        if (Table.TryRemoveWhere(held.Array, held.Id, static (r, id) => r.Returned && r.Id == id, out _, out _))
+        if (Table.TryRemoveWhere(held.Array, held.Id, IsHeldRental, out _, out _))
         {
             held.Returner.Return(held.Pool, held.Array);
         }

@@ -15,6 +15,7 @@ internal sealed class LiveTable<TKey, TValue>
     where TKey : notnull
 {
     private const int Stripes = 16;
+    private const int InitialCapacity = 8;
     private readonly Lock[] _locks = new Lock[Stripes];
     private readonly Dictionary<TKey, TValue>[] _maps = new Dictionary<TKey, TValue>[Stripes];
     private readonly IEqualityComparer<TKey> _comparer;
@@ -26,7 +27,7 @@ internal sealed class LiveTable<TKey, TValue>
         for (int i = 0; i < Stripes; i++)
         {
             _locks[i] = new Lock();
-            _maps[i] = new Dictionary<TKey, TValue>(comparer);
+            _maps[i] = new Dictionary<TKey, TValue>(InitialCapacity, comparer);
         }
     }
 
@@ -39,7 +40,14 @@ internal sealed class LiveTable<TKey, TValue>
         int stripe = Stripe(key);
         lock (_locks[stripe])
         {
-            if (_maps[stripe].TryAdd(key, value))
+            Dictionary<TKey, TValue> map = _maps[stripe];
+            if (map.Count == map.Capacity)
+            {
+                // Growing the map is the tracker's own memory, never the region's.
+                using RegionFlow.TrackerWork work = RegionFlow.StartTrackerWork();
+                map.EnsureCapacity(map.Count * 2);
+            }
+            if (map.TryAdd(key, value))
             {
                 Interlocked.Increment(ref _count);
             }

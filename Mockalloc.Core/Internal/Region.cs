@@ -24,7 +24,9 @@ internal sealed class Region
         Options = options;
         Name = options.RegionName ?? name;
         // A region inside a tracing region traces too, so that the enclosing trace stays complete.
-        Tracer = options.Tracing || parent?.Tracer is not null ? new RegionTracer(options.TraceStacks || parent?.Tracer?.CapturesStacks == true) : null;
+        Tracer = options.Tracing || parent?.Tracer is not null
+            ? new RegionTracer(options.TraceStacks || parent?.Tracer?.CapturesStacks == true, parent?.Tracer?.Stacks)
+            : null;
     }
 
     /// <summary>What messages call the region ("ParserTests.Roundtrip"), or null.</summary>

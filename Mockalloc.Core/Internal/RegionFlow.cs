@@ -61,6 +61,9 @@ internal static class RegionFlow
     /// <summary>Whether this thread is running some region's flow now (cheap: no AsyncLocal lookup).</summary>
     public static bool IsRecordingOnThisThread => s_liveRegions != 0 && t_active is not null;
 
+    /// <summary>Whether this thread is running the flow of a region that traces (cheap: no AsyncLocal lookup).</summary>
+    public static bool IsTracingOnThisThread => s_liveRegions != 0 && t_active?.Tracer is not null;
+
     /// <summary>The innermost region whose flow this thread is running now, or null (cheap: no AsyncLocal lookup).</summary>
     public static Region? ActiveRegionOnThisThread => s_liveRegions != 0 ? t_active?.Region : null;
 

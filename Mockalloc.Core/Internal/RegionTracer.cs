@@ -36,13 +36,18 @@ internal sealed class RegionTracer
     private long _sequence;
     private bool _completed;
 
-    public RegionTracer(bool stacks) => CapturesStacks = stacks;
+    /// <summary>A tracer; a nested region's shares its enclosing region's stacks, whose numbers its events carry.</summary>
+    public RegionTracer(bool stacks, StackTable? sharedStacks = null)
+    {
+        CapturesStacks = stacks;
+        Stacks = sharedStacks ?? new StackTable();
+    }
 
     /// <summary>Whether events carry stacks.</summary>
     public bool CapturesStacks { get; }
 
     /// <summary>Interned stacks, when <see cref="CapturesStacks"/>.</summary>
-    public StackTable Stacks { get; } = new();
+    public StackTable Stacks { get; }
 
     /// <summary>Processes a batch of one thread's events, in order; ignored once the region has completed.</summary>
     /// <param name="events">The events.</param>
@@ -100,9 +105,14 @@ internal sealed class RegionTracer
             inner.FlushPendingPair();
             lock (_lock)
             {
+                if (_completed)
+                {
+                    return;   // an inner region that outlived this one: this trace is already built
+                }
                 foreach (Live entry in inner._shadowed.Concat(inner._live.Values).OrderBy(e => e.Sequence))
                 {
-                    Allocate(entry.Allocation, entry.Thread);
+                    // Thread 0 is no thread's: a release this region's flow made meanwhile, on any thread, may take it up.
+                    Allocate(entry.Allocation, thread: 0);
                 }
                 foreach (RecentReleases.Slot released in inner._released.All())
                 {
@@ -112,7 +122,10 @@ internal sealed class RegionTracer
                 {
                     CountRelease(allocation, release, count);
                 }
-                _errors.AddRange(inner._errors);
+                foreach (ReleaseTrace error in inner._errors)
+                {
+                    _errors.Add(error.Resequenced(_sequence++));   // in this region's order
+                }
                 foreach (Waiting waiting in inner._waiting)
                 {
                     // A release of a block the enclosing region allocated is correct there.

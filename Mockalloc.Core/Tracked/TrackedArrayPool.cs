@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using Mockalloc.Internal;
 
@@ -67,6 +68,10 @@ public static class TrackedArrayPool
     /// <param name="site">Where the call is (<see cref="CallSite.Here"/>), for tracing.</param>
     public static void Return<T>(ArrayPool<T> pool, T[] array, bool clearArray, CallSite site)
     {
+        if (pool is null)
+        {
+            ThrowNullInstance();   // before anything is recorded, as the instance call would
+        }
         Region? region = RegionFlow.ActiveRegionOnThisThread;
         if (array is null || array.Length == 0 || (region is null && ArrayRentals.IsEmpty))
         {
@@ -103,6 +108,9 @@ public static class TrackedArrayPool
         }
         // else: a second return of an array held back: the region reports it, the pool never sees it.
     }
+
+    [DoesNotReturn]
+    internal static void ThrowNullInstance() => throw new NullReferenceException("The pool (the instance the BCL member is called on) is null.");
 
     private static ulong Bytes<T>(T[] array) => (ulong)array.Length * (ulong)Unsafe.SizeOf<T>();
 }

@@ -215,7 +215,37 @@ public static class TrackedGCHandle
             return true;
         }
         bool live = Live.TryRemove(id, out ulong number);
-        RegionFlow.OnFree(live ? number : NotLive.Of((nuint)id), 0, 0, AllocFamily.GCHandle, site.Id);
+        if (live && RegionFlow.IsTracingOnThisThread)
+        {
+            RecentFrees.Remember(id, number);
+        }
+        RegionFlow.OnFree(live ? number : NotLive.Of(RecentFrees.NumberOf(id) ?? (nuint)id), 0, 0, AllocFamily.GCHandle, site.Id);
         return live || !recording;
+    }
+
+    // For tracing only: the last handles this thread freed, with their numbers, so that a second free of a
+    // handle names the same number (and the trace reports it as the double free it is, with the first
+    // release). Per thread, direct-mapped, written only while tracing; a miss just traces a bad pointer.
+    private static class RecentFrees
+    {
+        private const int Slots = 64;
+
+        [ThreadStatic]
+        private static (nint Handle, ulong Number)[]? t_slots;
+
+        public static void Remember(nint handle, ulong number)
+        {
+            if (t_slots is null)
+            {
+                using RegionFlow.TrackerWork work = RegionFlow.StartTrackerWork();
+                t_slots = new (nint, ulong)[Slots];
+            }
+            t_slots[Slot(handle)] = (handle, number);
+        }
+
+        public static ulong? NumberOf(nint handle) =>
+            t_slots is { } slots && slots[Slot(handle)] is var (h, number) && h == handle ? number : null;
+
+        private static int Slot(nint handle) => (int)(((ulong)handle * 0x9E3779B97F4A7C15) >> 58);
     }
 }

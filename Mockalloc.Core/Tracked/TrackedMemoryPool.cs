@@ -48,6 +48,10 @@ public static class TrackedMemoryPool
     /// <param name="site">Where the call is (<see cref="CallSite.Here"/>), for tracing.</param>
     public static void Dispose<T>(IMemoryOwner<T> owner, CallSite site)
     {
+        if (owner is null)
+        {
+            throw new NullReferenceException("The owner (the instance Dispose is called on) is null.");
+        }
         if (owner is TrackedMemoryOwner<T> tracked)
         {
             tracked.Dispose(site.Id);

@@ -9,6 +9,10 @@ if (args.Length != 1 || !Scenarios.All.TryGetValue(args[0], out Action? scenario
     Console.Error.WriteLine($"usage: Mockalloc.CrashScenarios <{string.Join("|", Scenarios.All.Keys)}>");
     return 2;
 }
+if (args[0] == "fresh-process-pool-pair")
+{
+    System.Buffers.ArrayPool<byte>.Shared.Return(System.Buffers.ArrayPool<byte>.Shared.Rent(64));   // the pool's own first array, outside the region
+}
 AllocInfo info = Allocs.Record(scenario);
 Console.WriteLine($"verdict: {info.Error?.ToString() ?? "OK"}");
 Console.WriteLine($"managed: {info.ManagedBytesAllocated}");
@@ -47,6 +51,13 @@ internal static unsafe class Scenarios
             byte* stack = stackalloc byte[64];
             TrackedNativeMemory.Alloc(8);   // leaked, so the foreign release balances the counts
             TrackedNativeMemory.Free(stack + 32);
+        },
+        ["fresh-process-pool-pair"] = () =>
+        {
+            // The first tracked return of a process: the quarantine, its returner and the table's
+            // delegates are the tracker's own memory. (The pool was warmed outside, in Main.)
+            byte[] array = TrackedArrayPool.Rent(System.Buffers.ArrayPool<byte>.Shared, 64);
+            TrackedArrayPool.Return(System.Buffers.ArrayPool<byte>.Shared, array);
         },
         ["fresh-process-traced-loop"] = () =>
         {

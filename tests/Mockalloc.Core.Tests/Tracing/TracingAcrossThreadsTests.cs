@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Mockalloc.Tracked;
 
 namespace Mockalloc.Core.Tests.Tracing;
@@ -91,6 +92,60 @@ public sealed unsafe class TracingAcrossThreadsTests
         Assert.Equal(secondRelease, error.Release.Site.Line);
         Assert.Empty(outer.Trace.Leaks);
     }
+
+    [Fact]
+    public void A_leak_in_a_nested_region_keeps_its_stack_in_the_outer_trace()
+    {
+        // The nested region's events carry numbers of the stacks it interned: the outer trace must read
+        // them from the same table.
+        AllocInfo outer = Allocs.Record(() =>
+        {
+            TrackedNativeMemory.Free(TrackedNativeMemory.Alloc(8));   // stacks the outer region interns first
+            Allocs.Record(LeakFromANestedRegion);
+        }, new AllocOptions { Tracing = true, TraceStacks = true });
+
+        LeakTrace leak = Assert.Single(outer.Trace!.Leaks);
+        Assert.Contains(leak.AllocationStack!.GetFrames(), f => f.GetMethod()?.Name == nameof(LeakFromANestedRegion));
+    }
+
+    [Fact]
+    public void A_handle_freed_twice_is_traced_as_a_double_free_with_its_first_release()
+    {
+        int firstRelease = 0, secondRelease = 0;
+        AllocInfo info = Allocs.Record(() =>
+        {
+            GCHandle handle = TrackedGCHandle.Alloc(new object(), CallSite.Here());
+            GCHandle copy = handle;
+            TrackedGCHandle.Free(ref handle, CallSite.Here()); firstRelease = Line();
+            TrackedGCHandle.Free(ref copy, CallSite.Here()); secondRelease = Line();
+        }, Tracing);
+
+        Assert.Equal(AllocError.DoubleFree, info.Error);
+        ReleaseTrace error = Assert.Single(info.Trace!.Errors);
+        Assert.Equal(AllocError.DoubleFree, error.Kind);
+        Assert.Equal((firstRelease, secondRelease), (error.EarlierRelease!.Site.Line, error.Release.Site.Line));
+    }
+
+    [Fact]
+    public void Errors_handed_over_by_a_nested_region_keep_the_order_they_happened_in()
+    {
+        int[] lines = new int[3];
+        AllocInfo outer = Allocs.Record(() =>
+        {
+            TrackedMarshal.FreeHGlobal((nint)TrackedNativeMemory.Alloc(8), CallSite.Here()); lines[0] = Line();
+            Allocs.Record(() =>
+            {
+                TrackedMarshal.FreeHGlobal((nint)TrackedNativeMemory.Alloc(8), CallSite.Here()); lines[1] = Line();
+            });
+            TrackedMarshal.FreeHGlobal((nint)TrackedNativeMemory.Alloc(8), CallSite.Here()); lines[2] = Line();
+        }, Tracing);
+
+        Assert.Equal(lines, outer.Trace!.Errors.Select(e => e.Release.Site.Line));
+        Assert.All(outer.Trace.Errors, e => Assert.Equal(AllocError.MismatchedFree, e.Kind));
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void LeakFromANestedRegion() => TrackedNativeMemory.Alloc(16);
 
     [Fact]
     public void The_first_line_of_a_traced_message_counts_every_bug()

@@ -58,6 +58,15 @@ public sealed class CrashContainmentTests
         Assert.Contains("managed: 0", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_first_pool_return_of_a_process_is_not_charged_to_its_region()
+    {
+        (int exitCode, string output) = Run("fresh-process-pool-pair");
+        Assert.Equal(0, exitCode);
+        Assert.Contains("verdict: OK", output, StringComparison.Ordinal);
+        Assert.Contains("managed: 0", output, StringComparison.Ordinal);
+    }
+
     private static (int ExitCode, string Output) Run(string scenario, params (string Name, string Value)[] environment)
     {
         // tests/Mockalloc.Core.Tests/bin/<Configuration>/<TargetFramework>/ → the sibling project's same output folder.

@@ -105,6 +105,21 @@ public sealed class TrackedPoolTests
     }
 
     [Fact]
+    public void A_null_pool_inside_a_region_throws_before_anything_is_recorded()
+    {
+        AllocInfo info = Allocs.Record(() =>
+        {
+            byte[] array = TrackedArrayPool.Rent(ArrayPool<byte>.Shared, 16);
+            Assert.Throws<NullReferenceException>(() => TrackedArrayPool.Return<byte>(null!, array));
+            Assert.Throws<NullReferenceException>(() => TrackedMemoryPool.Dispose<byte>(null!));
+            TrackedArrayPool.Return(ArrayPool<byte>.Shared, array);
+        });
+
+        Assert.Null(info.Error);
+        Assert.Equal(1, info.FreeCount);
+    }
+
+    [Fact]
     public void A_stale_return_after_the_array_was_rented_again_is_caught_and_never_shares_the_array()
     {
         ArrayPool<byte> pool = ArrayPool<byte>.Create();
