@@ -8,7 +8,7 @@ namespace Mockalloc.Internal;
 internal sealed class RecentReleases
 {
     /// <summary>Slots in a table; a double free is reported with its first release while that release's slot was not reused.</summary>
-    public const int Slots = 4096;
+    public const int Slots = 1 << Bits;
 
     private const int Bits = 12;
     private static readonly Stack<Slot[]> Pool = new();
@@ -66,8 +66,7 @@ internal sealed class RecentReleases
         return new Slot[Slots];
     }
 
-    // Fibonacci hashing: addresses on a 16-byte grid spread over the slots.
-    private static int Index(ulong id) => (int)((id * 0x9E3779B97F4A7C15) >> (64 - Bits));
+    private static int Index(ulong id) => SlotHash.Of(id, Bits);
 
     /// <summary>One remembered release (Sequence 0: an empty slot).</summary>
     public readonly record struct Slot(ulong Id, long Sequence, RegionTracer.Event Allocation, RegionTracer.Event Release);

@@ -319,7 +319,7 @@ internal sealed class RegionTracer
 internal sealed class BatchPairs
 {
     private readonly int _mask;
-    private readonly int _shift;
+    private readonly int _bits;
     private readonly ulong[] _ids;
     private readonly int[] _events;      // the allocation's index in the batch; -1 once taken
     private readonly int[] _generations;
@@ -330,7 +330,7 @@ internal sealed class BatchPairs
     {
         int slots = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)capacity * 2);
         _mask = slots - 1;
-        _shift = 64 - System.Numerics.BitOperations.Log2((uint)slots);   // Fibonacci hashing into the slots
+        _bits = System.Numerics.BitOperations.Log2((uint)slots);
         _ids = new ulong[slots];
         _events = new int[slots];
         _generations = new int[slots];
@@ -383,7 +383,7 @@ internal sealed class BatchPairs
     // The identity's slot, or the first free slot of its probe chain.
     private int Find(ulong id)
     {
-        int slot = (int)((id * 0x9E3779B97F4A7C15) >> _shift);
+        int slot = SlotHash.Of(id, _bits);
         while (_generations[slot] == _generation && _ids[slot] != id)
         {
             slot = (slot + 1) & _mask;

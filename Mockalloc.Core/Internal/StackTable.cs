@@ -32,26 +32,39 @@ internal sealed class StackTable
         int hash = HashOf(key);
         lock (_lock)
         {
-            if (_byHash.TryGetValue(hash, out List<int>? candidates))
+            if (Find(key, hash) is int known)
             {
-                foreach (int id in candidates)
-                {
-                    if (_stacks[id].Key.AsSpan().SequenceEqual(key))
-                    {
-                        return id;
-                    }
-                }
+                return known;
             }
         }
         var resolved = new StackTrace(skipFrames + 1, fNeedFileInfo: true);
         lock (_lock)
         {
+            if (Find(key, hash) is int raced)
+            {
+                return raced;   // another thread kept the same stack meanwhile
+            }
             int id = _stacks.Count;
             _stacks.Add((key, resolved));
-            CollectionsMarshal.GetValueRefOrAddDefault(_byHash, hash, out _) ??= [];
-            _byHash[hash].Add(id);
+            (CollectionsMarshal.GetValueRefOrAddDefault(_byHash, hash, out _) ??= []).Add(id);
             return id;
         }
+    }
+
+    // Under the lock: the number of a stack already kept, or null.
+    private int? Find(StackFrameKey[] key, int hash)
+    {
+        if (_byHash.TryGetValue(hash, out List<int>? candidates))
+        {
+            foreach (int id in candidates)
+            {
+                if (_stacks[id].Key.AsSpan().SequenceEqual(key))
+                {
+                    return id;
+                }
+            }
+        }
+        return null;
     }
 
     /// <summary>The stack numbered <paramref name="id"/>, or null for 0 (no stack).</summary>

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using Mockalloc.Internal;
 
@@ -70,7 +69,7 @@ public static class TrackedArrayPool
     {
         if (pool is null)
         {
-            ThrowNullInstance();   // before anything is recorded, as the instance call would
+            NullInstance.Throw("pool");   // before anything is recorded, as the instance call would
         }
         Region? region = RegionFlow.ActiveRegionOnThisThread;
         if (array is null || array.Length == 0 || (region is null && ArrayRentals.IsEmpty))
@@ -108,9 +107,6 @@ public static class TrackedArrayPool
         }
         // else: a second return of an array held back: the region reports it, the pool never sees it.
     }
-
-    [DoesNotReturn]
-    internal static void ThrowNullInstance() => throw new NullReferenceException("The pool (the instance the BCL member is called on) is null.");
 
     private static ulong Bytes<T>(T[] array) => (ulong)array.Length * (ulong)Unsafe.SizeOf<T>();
 }

@@ -228,7 +228,8 @@ public static class TrackedGCHandle
     // release). Per thread, direct-mapped, written only while tracing; a miss just traces a bad pointer.
     private static class RecentFrees
     {
-        private const int Slots = 64;
+        private const int Bits = 6;
+        private const int Slots = 1 << Bits;
 
         [ThreadStatic]
         private static (nint Handle, ulong Number)[]? t_slots;
@@ -246,6 +247,6 @@ public static class TrackedGCHandle
         public static ulong? NumberOf(nint handle) =>
             t_slots is { } slots && slots[Slot(handle)] is var (h, number) && h == handle ? number : null;
 
-        private static int Slot(nint handle) => (int)(((ulong)handle * 0x9E3779B97F4A7C15) >> 58);
+        private static int Slot(nint handle) => SlotHash.Of((ulong)handle, Bits);
     }
 }

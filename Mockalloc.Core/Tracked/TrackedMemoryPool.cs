@@ -50,7 +50,7 @@ public static class TrackedMemoryPool
     {
         if (owner is null)
         {
-            throw new NullReferenceException("The owner (the instance Dispose is called on) is null.");
+            NullInstance.Throw("owner");
         }
         if (owner is TrackedMemoryOwner<T> tracked)
         {
