@@ -4,49 +4,19 @@ using Microsoft.CodeAnalysis;
 namespace Mockalloc.Analyzers.Internal;
 
 /// <summary>
-/// The single table of acquisition and release members the checker knows (SPEC 3.5). Everything the
-/// analysis knows about specific BCL members comes from here.
+/// The acquisition and release members the checker knows: the tracked BCL members of <see cref="TrackedApis"/>
+/// (shared with the interceptor generator), their facades, and the allocator abstraction. Everything the
+/// analysis knows about specific members comes from here.
 /// </summary>
 internal static class ResourceApiTable
 {
-    private const string NativeMemory = "System.Runtime.InteropServices.NativeMemory";
-    private const string Marshal = "System.Runtime.InteropServices.Marshal";
     private const string GCHandle = "System.Runtime.InteropServices.GCHandle";
 
     private static readonly ResourceApi[] s_rows =
     [
-        // native (malloc family) and its tracked twin
-        .. Native(NativeMemory, "NativeMemory"),
-        .. Native("Mockalloc.Tracked.TrackedNativeMemory", "TrackedNativeMemory"),
-
-        // Marshal: HGlobal, CoTaskMem, BSTR
-        .. MarshalRows(Marshal, "Marshal"),
-        .. MarshalRows("Mockalloc.Tracked.TrackedMarshal", "TrackedMarshal"),
-
-        // GC handles
-        new(GCHandle, "Alloc", ApiRole.Acquire, "handle", -1, "GCHandle.Alloc"),
-        new(GCHandle, "Free", ApiRole.Release, "handle", -1, "GCHandle.Free"),
-        new(GCHandle, "ToIntPtr", ApiRole.Alias, "handle", 0, "GCHandle.ToIntPtr"),
-        new(GCHandle, "FromIntPtr", ApiRole.Alias, "handle", 0, "GCHandle.FromIntPtr"),
-        new(GCHandle, "op_Explicit", ApiRole.Alias, "handle", 0, "GCHandle explicit conversion"),
-        new("Mockalloc.Tracked.TrackedGCHandle", "Alloc", ApiRole.Acquire, "handle", -1, "TrackedGCHandle.Alloc"),
-        new("Mockalloc.Tracked.TrackedGCHandle", "Free", ApiRole.Release, "handle", 0, "TrackedGCHandle.Free"),
-        new("Mockalloc.Tracked.TrackedGCHandle", "NewGCHandle", ApiRole.Acquire, "handle", -1, "TrackedGCHandle.NewGCHandle"),
-        new("Mockalloc.Tracked.TrackedGCHandle", "NewPinnedGCHandle", ApiRole.Acquire, "handle", -1, "TrackedGCHandle.NewPinnedGCHandle"),
-        new("Mockalloc.Tracked.TrackedGCHandle", "NewWeakGCHandle", ApiRole.Acquire, "handle", -1, "TrackedGCHandle.NewWeakGCHandle"),
-        new("Mockalloc.Tracked.TrackedGCHandle", "Dispose", ApiRole.Release, "handle", 0, "TrackedGCHandle.Dispose"),
-        .. TypedHandle("GCHandle`1", "GCHandle<T>"),
-        .. TypedHandle("PinnedGCHandle`1", "PinnedGCHandle<T>"),
-        .. TypedHandle("WeakGCHandle`1", "WeakGCHandle<T>"),
-
-        // pools
-        new("System.Buffers.ArrayPool`1", "Rent", ApiRole.Acquire, "pool", -1, "ArrayPool<T>.Rent"),
-        new("System.Buffers.ArrayPool`1", "Return", ApiRole.Release, "pool", 0, "ArrayPool<T>.Return"),
-        new("System.Buffers.MemoryPool`1", "Rent", ApiRole.Acquire, "pool", -1, "MemoryPool<T>.Rent"),
-        new("Mockalloc.Tracked.TrackedArrayPool", "Rent", ApiRole.Acquire, "pool", -1, "TrackedArrayPool.Rent"),
-        new("Mockalloc.Tracked.TrackedArrayPool", "Return", ApiRole.Release, "pool", 1, "TrackedArrayPool.Return"),
-        new("Mockalloc.Tracked.TrackedMemoryPool", "Rent", ApiRole.Acquire, "pool", -1, "TrackedMemoryPool.Rent"),
-        new("Mockalloc.Tracked.TrackedMemoryPool", "Dispose", ApiRole.Release, "pool", 0, "TrackedMemoryPool.Dispose"),
+        // the tracked BCL members and the Mockalloc.Tracked facades that stand for them
+        .. TrackedApis.Bcl,
+        .. Facades(),
 
         // the allocator abstraction of Mockalloc.Core
         .. Allocator("Mockalloc.INativeAllocator", "INativeAllocator"),
@@ -143,54 +113,16 @@ internal static class ResourceApiTable
         return outer + type.MetadataName;
     }
 
-    private static IEnumerable<ResourceApi> Native(string type, string display)
+    private static IEnumerable<ResourceApi> Facades()
     {
-        yield return new(type, "Alloc", ApiRole.Acquire, "malloc", -1, display + ".Alloc");
-        yield return new(type, "AllocZeroed", ApiRole.Acquire, "malloc", -1, display + ".AllocZeroed");
-        yield return new(type, "Realloc", ApiRole.Reallocate, "malloc", 0, display + ".Realloc");
-        yield return new(type, "Free", ApiRole.Release, "malloc", 0, display + ".Free");
-        yield return new(type, "AlignedAlloc", ApiRole.Acquire, "aligned", -1, display + ".AlignedAlloc");
-        yield return new(type, "AlignedRealloc", ApiRole.Reallocate, "aligned", 0, display + ".AlignedRealloc");
-        yield return new(type, "AlignedFree", ApiRole.Release, "aligned", 0, display + ".AlignedFree");
-    }
-
-    private static IEnumerable<ResourceApi> MarshalRows(string type, string display)
-    {
-        foreach (string m in new[] { "AllocHGlobal", "StringToHGlobalAnsi", "StringToHGlobalUni", "StringToHGlobalAuto", "SecureStringToGlobalAllocAnsi", "SecureStringToGlobalAllocUnicode" })
+        var seen = new HashSet<(string, string)>();
+        foreach (ResourceApi row in TrackedApis.Bcl)
         {
-            yield return new(type, m, ApiRole.Acquire, "HGlobal", -1, display + "." + m, mayReturnNull: m.StartsWith("String", System.StringComparison.Ordinal));
+            if (row.FacadeTwin() is { } twin && seen.Add((twin.TypeName, twin.Member)))
+            {
+                yield return twin;
+            }
         }
-
-        yield return new(type, "ReAllocHGlobal", ApiRole.Reallocate, "HGlobal", 0, display + ".ReAllocHGlobal");
-        foreach (string m in new[] { "FreeHGlobal", "ZeroFreeGlobalAllocAnsi", "ZeroFreeGlobalAllocUnicode" })
-        {
-            yield return new(type, m, ApiRole.Release, "HGlobal", 0, display + "." + m);
-        }
-
-        foreach (string m in new[] { "AllocCoTaskMem", "StringToCoTaskMemAnsi", "StringToCoTaskMemUni", "StringToCoTaskMemAuto", "StringToCoTaskMemUTF8", "SecureStringToCoTaskMemAnsi", "SecureStringToCoTaskMemUnicode" })
-        {
-            yield return new(type, m, ApiRole.Acquire, "CoTaskMem", -1, display + "." + m, mayReturnNull: m.StartsWith("String", System.StringComparison.Ordinal));
-        }
-
-        yield return new(type, "ReAllocCoTaskMem", ApiRole.Reallocate, "CoTaskMem", 0, display + ".ReAllocCoTaskMem");
-        foreach (string m in new[] { "FreeCoTaskMem", "ZeroFreeCoTaskMemAnsi", "ZeroFreeCoTaskMemUnicode", "ZeroFreeCoTaskMemUTF8" })
-        {
-            yield return new(type, m, ApiRole.Release, "CoTaskMem", 0, display + "." + m);
-        }
-
-        yield return new(type, "StringToBSTR", ApiRole.Acquire, "BSTR", -1, display + ".StringToBSTR", mayReturnNull: true);
-        yield return new(type, "SecureStringToBSTR", ApiRole.Acquire, "BSTR", -1, display + ".SecureStringToBSTR");
-        yield return new(type, "FreeBSTR", ApiRole.Release, "BSTR", 0, display + ".FreeBSTR");
-        yield return new(type, "ZeroFreeBSTR", ApiRole.Release, "BSTR", 0, display + ".ZeroFreeBSTR");
-    }
-
-    private static IEnumerable<ResourceApi> TypedHandle(string metadataName, string display)
-    {
-        string type = "System.Runtime.InteropServices." + metadataName;
-        yield return new(type, ".ctor", ApiRole.Acquire, "handle", -1, "new " + display);
-        yield return new(type, "Dispose", ApiRole.Release, "handle", -1, display + ".Dispose");
-        yield return new(type, "ToIntPtr", ApiRole.Alias, "handle", 0, display + ".ToIntPtr");
-        yield return new(type, "FromIntPtr", ApiRole.Alias, "handle", 0, display + ".FromIntPtr");
     }
 
     private static IEnumerable<ResourceApi> Allocator(string type, string display)

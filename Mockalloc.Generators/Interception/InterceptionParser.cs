@@ -1,0 +1,270 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Mockalloc.Apis;
+using Mockalloc.Generators.Model;
+
+namespace Mockalloc.Generators.Interception;
+
+/// <summary>
+/// Turns one invocation of a tracked BCL member into an <see cref="InterceptedCall"/>: the syntactic filter
+/// (<see cref="IsCandidate"/>) keeps invocations whose name is a tracked member's, the semantic step
+/// (<see cref="Parse"/>) checks the bound member, finds its facade and writes down everything the emitter needs.
+/// </summary>
+internal static class InterceptionParser
+{
+    private const string FacadeNamespace = "Mockalloc.Tracked";
+    private const string CallSiteType = "Mockalloc.CallSite";
+
+    private static readonly SymbolDisplayFormat s_typeFormat = SymbolDisplayFormat.FullyQualifiedFormat
+        .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
+
+    /// <summary>True for an invocation whose invoked name is a tracked member's.</summary>
+    public static bool IsCandidate(SyntaxNode node, CancellationToken cancellationToken) =>
+        node is InvocationExpressionSyntax invocation
+        && InvokedName(invocation.Expression) is { } name
+        && InterceptableApis.MemberNames.Contains(name.Identifier.ValueText);
+
+    /// <summary>The call to redirect, or null when the invocation is not one (another member, a facade's own call, an unresolved call).</summary>
+    public static InterceptedCall? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    {
+        var invocation = (InvocationExpressionSyntax)context.Node;
+        SemanticModel model = context.SemanticModel;
+        if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol method
+            || invocation.Expression is MemberAccessExpressionSyntax { Expression: BaseExpressionSyntax })
+        {
+            return null;
+        }
+
+        ITypeSymbol? receiverType = ReceiverType(model, invocation, cancellationToken);
+        if (FindRow(method, receiverType) is not { Facade: { } facade } row
+            || IsInsideFacades(model, invocation, cancellationToken)
+            || model.Compilation.GetTypeByMetadataName(row.TypeName) is not { } rowType
+            || !FacadeExists(model.Compilation, facade, rowType, method.OriginalDefinition))
+        {
+            return null;
+        }
+
+        // IMemoryOwner<T>.Dispose() binds to IDisposable.Dispose: the interceptor takes an IDisposable and casts
+        // it back, which a non-generic interceptor can write only for a closed T.
+        string? receiverCast = null;
+        if (method.ContainingType.SpecialType == SpecialType.System_IDisposable)
+        {
+            if (ContainsTypeParameter(receiverType!))
+            {
+                return null;
+            }
+
+            receiverCast = receiverType!.ToDisplayString(s_typeFormat);
+        }
+
+        if (model.GetInterceptableLocation(invocation, cancellationToken) is not { } location)
+        {
+            return null;
+        }
+
+        IMethodSymbol definition = method.OriginalDefinition;
+        INamedTypeSymbol container = definition.ContainingType;
+        ITypeParameterSymbol[] typeParameters = [.. container.TypeParameters, .. definition.TypeParameters];
+        SimpleNameSyntax name = InvokedName(invocation.Expression)!;
+        FileLinePositionSpan span = name.GetLocation().GetMappedLineSpan();
+
+        return new InterceptedCall
+        {
+            LocationVersion = location.Version,
+            LocationData = location.Data,
+            DisplayLocation = location.GetDisplayLocation(),
+            Api = row.Display,
+            Facade = "global::" + facade.TypeName + "." + facade.Member,
+            ReturnType = definition.ReturnType.ToDisplayString(s_typeFormat),
+            TypeParameters = typeParameters.Length == 0 ? "" : "<" + string.Join(", ", typeParameters.Select(t => t.Name)) + ">",
+            Constraints = string.Concat(typeParameters.Select(Constraint)),
+            Receiver = definition.IsStatic
+                ? null
+                : new InterceptorParameter(container.IsValueType ? "ref " : "", container.ToDisplayString(s_typeFormat), "instance"),
+            ReceiverCast = receiverCast,
+            Parameters = new EquatableArray<InterceptorParameter>(definition.Parameters.Select(p =>
+                new InterceptorParameter(Modifier(p.RefKind), p.Type.ToDisplayString(s_typeFormat), Identifier(p.Name)))),
+            IsUnsafe = ContainsPointer(definition.ReturnType) || definition.Parameters.Any(p => ContainsPointer(p.Type)),
+            File = span.Path,
+            Line = span.StartLinePosition.Line + 1,
+            Member = CallerMemberName(model.GetEnclosingSymbol(invocation.SpanStart, cancellationToken)),
+        };
+    }
+
+    private static SimpleNameSyntax? InvokedName(ExpressionSyntax expression) => expression switch
+    {
+        MemberAccessExpressionSyntax access => access.Name,
+        MemberBindingExpressionSyntax binding => binding.Name,
+        SimpleNameSyntax simple => simple,
+        _ => null,
+    };
+
+    private static ITypeSymbol? ReceiverType(SemanticModel model, InvocationExpressionSyntax invocation, CancellationToken cancellationToken)
+    {
+        ExpressionSyntax? receiver = invocation.Expression switch
+        {
+            MemberAccessExpressionSyntax access => access.Expression,
+            MemberBindingExpressionSyntax => invocation.FirstAncestorOrSelf<ConditionalAccessExpressionSyntax>()?.Expression,
+            _ => null,
+        };
+        return receiver is null ? null : model.GetTypeInfo(receiver, cancellationToken).Type;
+    }
+
+    /// <summary>The row of the bound member, following overrides (a custom pool) to the table's type.</summary>
+    private static ResourceApi? FindRow(IMethodSymbol method, ITypeSymbol? receiverType)
+    {
+        if (method.ContainingType.SpecialType == SpecialType.System_IDisposable)
+        {
+            return receiverType is INamedTypeSymbol { TypeKind: TypeKind.Interface } owner
+                ? InterceptableApis.Find(MetadataName(owner.OriginalDefinition), method.Name)
+                : null;
+        }
+
+        for (IMethodSymbol? current = method; current is not null; current = current.OverriddenMethod)
+        {
+            if (InterceptableApis.Find(MetadataName(current.ContainingType.OriginalDefinition), current.Name) is { } row)
+            {
+                return row;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The facades call the BCL members themselves: redirecting those calls would recurse.</summary>
+    private static bool IsInsideFacades(SemanticModel model, InvocationExpressionSyntax invocation, CancellationToken cancellationToken) =>
+        model.GetEnclosingSymbol(invocation.SpanStart, cancellationToken)?.ContainingNamespace?.ToDisplayString() == FacadeNamespace;
+
+    /// <summary>
+    /// Whether the referenced Mockalloc has the facade overload the interceptor calls: the receiver (by ref for a
+    /// struct), the member's parameters, then a <c>CallSite</c>. An older Mockalloc without it leaves the call alone.
+    /// </summary>
+    private static bool FacadeExists(Compilation compilation, ResourceFacade facade, INamedTypeSymbol rowType, IMethodSymbol definition)
+    {
+        if (compilation.GetTypeByMetadataName(facade.TypeName) is not { } facadeType
+            || compilation.GetTypeByMetadataName(CallSiteType) is not { } callSite)
+        {
+            return false;
+        }
+
+        var expected = new List<(RefKind RefKind, ITypeSymbol Type)>();
+        if (facade.TakesReceiver)
+        {
+            expected.Add((rowType.IsValueType ? RefKind.Ref : RefKind.None, rowType));
+        }
+
+        expected.AddRange(definition.Parameters.Select(p => (p.RefKind, p.Type)));
+        expected.Add((RefKind.None, callSite));
+
+        foreach (IMethodSymbol candidate in facadeType.GetMembers(facade.Member).OfType<IMethodSymbol>())
+        {
+            if (candidate.Parameters.Length == expected.Count
+                && candidate.Parameters.Select((p, i) => p.RefKind == expected[i].RefKind && SameShape(p.Type, expected[i].Type)).All(same => same))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Type equality that matches type parameters by position (the BCL type's <c>T</c> against the facade method's).</summary>
+    private static bool SameShape(ITypeSymbol left, ITypeSymbol right) => (left, right) switch
+    {
+        (ITypeParameterSymbol l, ITypeParameterSymbol r) => l.Ordinal == r.Ordinal,
+        (IArrayTypeSymbol l, IArrayTypeSymbol r) => l.Rank == r.Rank && SameShape(l.ElementType, r.ElementType),
+        (IPointerTypeSymbol l, IPointerTypeSymbol r) => SameShape(l.PointedAtType, r.PointedAtType),
+        (INamedTypeSymbol { IsGenericType: true } l, INamedTypeSymbol { IsGenericType: true } r) =>
+            SymbolEqualityComparer.Default.Equals(l.OriginalDefinition, r.OriginalDefinition)
+            && l.TypeArguments.Zip(r.TypeArguments, SameShape).All(same => same),
+        _ => SymbolEqualityComparer.Default.Equals(left, right),
+    };
+
+    private static string MetadataName(INamedTypeSymbol type)
+    {
+        string outer = type.ContainingType is { } containing
+            ? MetadataName(containing) + "+"
+            : type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() + "." : "";
+        return outer + type.MetadataName;
+    }
+
+    private static bool ContainsTypeParameter(ITypeSymbol type) => type switch
+    {
+        ITypeParameterSymbol => true,
+        IArrayTypeSymbol array => ContainsTypeParameter(array.ElementType),
+        IPointerTypeSymbol pointer => ContainsTypeParameter(pointer.PointedAtType),
+        INamedTypeSymbol named => named.TypeArguments.Any(ContainsTypeParameter),
+        _ => false,
+    };
+
+    private static bool ContainsPointer(ITypeSymbol type) => type switch
+    {
+        IPointerTypeSymbol or IFunctionPointerTypeSymbol => true,
+        IArrayTypeSymbol array => ContainsPointer(array.ElementType),
+        _ => false,
+    };
+
+    private static string Modifier(RefKind refKind) => refKind switch
+    {
+        RefKind.Ref => "ref ",
+        RefKind.Out => "out ",
+        RefKind.In => "in ",
+        RefKind.RefReadOnlyParameter => "ref readonly ",
+        _ => "",
+    };
+
+    private static string Identifier(string name) =>
+        SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
+
+    private static string Constraint(ITypeParameterSymbol parameter)
+    {
+        var parts = new List<string>();
+        if (parameter.HasReferenceTypeConstraint)
+        {
+            parts.Add("class");
+        }
+        else if (parameter.HasUnmanagedTypeConstraint)
+        {
+            parts.Add("unmanaged");
+        }
+        else if (parameter.HasValueTypeConstraint)
+        {
+            parts.Add("struct");
+        }
+        else if (parameter.HasNotNullConstraint)
+        {
+            parts.Add("notnull");
+        }
+
+        parts.AddRange(parameter.ConstraintTypes.Select(t => t.ToDisplayString(s_typeFormat)));
+        if (parameter.HasConstructorConstraint)
+        {
+            parts.Add("new()");
+        }
+
+        return parts.Count == 0 ? "" : " where " + parameter.Name + " : " + string.Join(", ", parts);
+    }
+
+    /// <summary>The name <c>[CallerMemberName]</c> gives at this point: lambdas and local functions name the member around them.</summary>
+    private static string CallerMemberName(ISymbol? symbol)
+    {
+        while (symbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction })
+        {
+            symbol = symbol.ContainingSymbol;
+        }
+
+        return symbol switch
+        {
+            IMethodSymbol { AssociatedSymbol: { } associated } => associated.Name,
+            IMethodSymbol { MethodKind: MethodKind.Constructor } => ".ctor",
+            IMethodSymbol { MethodKind: MethodKind.StaticConstructor } => ".cctor",
+            IMethodSymbol { MethodKind: MethodKind.Destructor } => "Finalize",
+            null => "",
+            _ => symbol.Name,
+        };
+    }
+}
