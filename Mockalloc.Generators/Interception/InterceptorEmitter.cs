@@ -59,6 +59,7 @@ internal static class InterceptorEmitter
 
         for (int i = 0; i < calls.Count; i++)
         {
+            source.Append(i == 0 ? "" : "\n");
             WriteInterceptor(source, calls[i], i);
         }
 
@@ -101,16 +102,21 @@ internal static class InterceptorEmitter
             .Append(Literal(call.Member)).Append(')');
 
         source.Append(')').Append(call.Constraints).Append(" =>\n            ")
-            .Append(call.Facade).Append('(').Append(arguments).Append(");\n\n");
+            .Append(call.Facade).Append('(').Append(arguments).Append(");\n");
     }
 
-    /// <summary>A readable, valid method name from the API (<c>NativeMemory_Alloc_</c>).</summary>
+    /// <summary>A readable, valid method name from the API, without type arguments (<c>ArrayPool_Rent_</c>).</summary>
     private static string MethodName(InterceptedCall call)
     {
         var name = new StringBuilder(call.Api.Length + 1);
+        int depth = 0;
         foreach (char c in call.Api)
         {
-            name.Append(char.IsLetterOrDigit(c) ? c : '_');
+            depth += c == '<' ? 1 : c == '>' ? -1 : 0;
+            if (depth == 0 && c != '>')
+            {
+                name.Append(char.IsLetterOrDigit(c) ? c : '_');
+            }
         }
 
         return name.Append('_').ToString();
