@@ -6,25 +6,17 @@ using Mockalloc.Generators.Model;
 namespace Mockalloc.Generators.Interception;
 
 /// <summary>
-/// Writes the interceptors of a compilation into one source file: one method per call site, which calls the
-/// facade with that site's <c>CallSite</c>, interned on the site's first call and kept in a field.
+/// Writes the interceptors of one source file into one generated file: one method per call site, which calls
+/// the facade with that site's <c>CallSite</c>, interned on the site's first call and kept in a field.
 /// </summary>
 internal static class InterceptorEmitter
 {
-    /// <summary>The generated file's hint name.</summary>
-    public const string HintName = "Mockalloc.Interceptors.g.cs";
-
     /// <summary>The namespace of the interceptors, which the consumer's <c>InterceptorsNamespaces</c> must list.</summary>
     public const string Namespace = "Mockalloc.Interceptors";
 
-    /// <summary>Adds the interceptors of <paramref name="calls"/>; adds nothing when there are none.</summary>
-    public static void Emit(SourceProductionContext context, EquatableArray<InterceptedCall> calls)
-    {
-        if (calls.Count > 0)
-        {
-            context.AddSource(HintName, Write(calls));
-        }
-    }
+    /// <summary>Adds the interceptors of one source file.</summary>
+    public static void Emit(SourceProductionContext context, InterceptorFile file) =>
+        context.AddSource(file.HintName, Write(file.Calls));
 
     /// <summary>The source text for <paramref name="calls"/>.</summary>
     public static string Write(EquatableArray<InterceptedCall> calls)

@@ -16,6 +16,15 @@ public sealed class IncrementalCachingTests
         }
         """;
 
+    private const string MoreCalls = """
+        using System.Buffers;
+
+        public static class MoreCalls
+        {
+            public static byte[] Rent() => ArrayPool<byte>.Shared.Rent(8);
+        }
+        """;
+
     private const string Other = """
         public static class Other
         {
@@ -23,12 +32,13 @@ public sealed class IncrementalCachingTests
         }
         """;
 
-    private static readonly string[] s_steps = [TrackingNames.Switch, TrackingNames.Calls, TrackingNames.Sites];
+    private static readonly string[] s_steps = [TrackingNames.Switch, TrackingNames.Calls, TrackingNames.Files];
 
     private static (GeneratorDriver Driver, CSharpCompilation Compilation) FirstRun()
     {
         CSharpCompilation compilation = GeneratorHarness.CompileTrees([
             CSharpSyntaxTree.ParseText(Calls, GeneratorHarness.ParseOptions, "/src/Calls.cs"),
+            CSharpSyntaxTree.ParseText(MoreCalls, GeneratorHarness.ParseOptions, "/src/MoreCalls.cs"),
             CSharpSyntaxTree.ParseText(Other, GeneratorHarness.ParseOptions, "/src/Other.cs"),
         ]);
         return (GeneratorHarness.Driver().RunGenerators(compilation), compilation);
@@ -61,17 +71,21 @@ public sealed class IncrementalCachingTests
     }
 
     [Fact]
-    public void An_edit_of_a_call_site_reruns_the_sites()
+    public void An_edit_of_a_call_site_reruns_its_file()
     {
         (GeneratorDriver driver, CSharpCompilation compilation) = FirstRun();
 
         GeneratorDriver second = driver.RunGenerators(Replace(compilation, "/src/Calls.cs", Calls.Replace("AllocHGlobal(8)", "AllocHGlobal(16)", StringComparison.Ordinal)));
 
-        Assert.Contains((TrackingNames.Sites, IncrementalStepRunReason.Modified), Reasons(second));
+        var files = Reasons(second).Where(r => r.Step == TrackingNames.Files).Select(r => r.Reason).ToList();
+        Assert.Equal([IncrementalStepRunReason.Modified, IncrementalStepRunReason.Unchanged], files);
+        var outputs = second.GetRunResult().Results.Single().TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(run => run.Outputs).Select(o => o.Reason).ToList();
+        Assert.Equal(1, outputs.Count(r => r == IncrementalStepRunReason.Modified));
+        Assert.Equal(2, second.GetRunResult().GeneratedTrees.Length);
     }
 
     [Fact]
-    public void Switching_tracking_off_reruns_the_sites_and_removes_the_source()
+    public void Switching_tracking_off_removes_every_file()
     {
         (GeneratorDriver driver, CSharpCompilation compilation) = FirstRun();
 

@@ -39,6 +39,17 @@ public sealed class SwitchTests
         Assert.NotEqual(Emit(plain), Emit(switchedOn));
     }
 
+    [Fact]
+    public void Files_of_one_name_in_two_folders_get_two_generated_files()
+    {
+        string a = Mockalloc.Generators.Model.InterceptorFile.HintNameFor("/src/a/Buffers.cs");
+        string b = Mockalloc.Generators.Model.InterceptorFile.HintNameFor("/src/b/Buffers.cs");
+        Assert.StartsWith("Mockalloc.Interceptors.Buffers.", a, StringComparison.Ordinal);
+        Assert.EndsWith(".g.cs", a, StringComparison.Ordinal);
+        Assert.NotEqual(a, b);
+        Assert.Equal(a, Mockalloc.Generators.Model.InterceptorFile.HintNameFor("/src/a/Buffers.cs"));
+    }
+
     [Theory]
     [InlineData("true", true)]
     [InlineData("True", true)]
