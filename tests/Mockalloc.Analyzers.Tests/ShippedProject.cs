@@ -55,8 +55,22 @@ internal static class ShippedProject
             .Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), parse, f))];
         trees.Add(CSharpSyntaxTree.ParseText(ImplicitUsings, parse, "ImplicitUsings.g.cs"));
 
-        // What the SDK generates into obj/ from the project file: InternalsVisibleTo attributes.
+        // Source linked from other folders (<Compile Include="..\X\*.cs" Link="..." />) and <Using> items.
         XElement[] items = [.. XDocument.Load(project).Descendants()];
+        foreach (string pattern in items.Where(e => e.Name.LocalName == "Compile").Select(e => e.Attribute("Include")?.Value).OfType<string>())
+        {
+            string full = Path.GetFullPath(Path.Combine(folder, pattern.Replace('\\', Path.DirectorySeparatorChar)));
+            trees.AddRange(Directory.EnumerateFiles(Path.GetDirectoryName(full)!, Path.GetFileName(full))
+                .Order(StringComparer.Ordinal)
+                .Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), parse, f)));
+        }
+
+        string usings = string.Concat(items
+            .Where(e => e.Name.LocalName == "Using")
+            .Select(e => $"global using {e.Attribute("Include")!.Value};\n"));
+        trees.Add(CSharpSyntaxTree.ParseText(usings, parse, "Usings.g.cs"));
+
+        // What the SDK generates into obj/ from the project file: InternalsVisibleTo attributes.
         string friends = string.Concat(items
             .Where(e => e.Name.LocalName == "InternalsVisibleTo")
             .Select(e => $"[assembly: System.Runtime.CompilerServices.InternalsVisibleTo(\"{e.Attribute("Include")!.Value}\")]\n"));

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Text;
-
 namespace Mockalloc.TestAttributes.Tests.EndToEnd;
 
 /// <summary>
@@ -26,7 +23,8 @@ public abstract class FixtureRun : IAsyncLifetime
     public static readonly (string Name, string Value)[] RerunEnvironment =
         [("MOCKALLOC_ALLOW_NO_DATA", "1"), ("MOCKALLOC_TRACING", "1"), ("MOCKALLOC_MAX_ALLOCATIONS", "100")];
 
-    private static readonly SemaphoreSlim s_oneAtATime = new(1, 1);
+    /// <summary>Serializes the runs that build the repository's projects in child processes (two cores; shared obj/ folders).</summary>
+    internal static readonly SemaphoreSlim OneAtATime = new(1, 1);
     private static readonly TimeSpan s_timeout = TimeSpan.FromMinutes(6);
 
     private readonly string _project;
@@ -74,7 +72,7 @@ public abstract class FixtureRun : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await s_oneAtATime.WaitAsync();
+        await OneAtATime.WaitAsync();
         try
         {
             (Results, Output) = await RunAsync("full", build: true, filter: _fullFilter, environment: [], settings: []);
@@ -85,7 +83,7 @@ public abstract class FixtureRun : IAsyncLifetime
         }
         finally
         {
-            s_oneAtATime.Release();
+            OneAtATime.Release();
         }
     }
 
@@ -115,86 +113,37 @@ public abstract class FixtureRun : IAsyncLifetime
     {
         string project = Path.Combine(RepositoryRoot, "tests", "Fixtures", _project, _project + ".csproj");
         string trxName = name + ".trx";
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = RepositoryRoot,
-        };
-        foreach (string argument in (string[])["test", project, "-c", Configuration, "--logger", $"trx;LogFileName={trxName}", "--results-directory", _results, "-nodeReuse:false", "-p:UseSharedCompilation=false"])
-        {
-            start.ArgumentList.Add(argument);
-        }
+        var arguments = new List<string> { "test", project, "-c", Configuration, "--logger", $"trx;LogFileName={trxName}", "--results-directory", _results, "-nodeReuse:false", "-p:UseSharedCompilation=false" };
         if (!build)
         {
-            start.ArgumentList.Add("--no-build");
+            arguments.Add("--no-build");
         }
-        start.ArgumentList.Add("--filter");
-        start.ArgumentList.Add(filter);
+        arguments.Add("--filter");
+        arguments.Add(filter);
         if (settings.Length > 0)
         {
-            start.ArgumentList.Add("--");
-            foreach (string setting in settings)
-            {
-                start.ArgumentList.Add(setting);
-            }
-        }
-        // The parent dotnet test sets MSBuild and VSTest variables meant for itself; a child build must not inherit them.
-        foreach (string key in start.Environment.Keys.ToList())
-        {
-            if (key.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase) || key.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase)
-                || key.StartsWith("TESTINGPLATFORM", StringComparison.OrdinalIgnoreCase) || key.StartsWith("MOCKALLOC_", StringComparison.OrdinalIgnoreCase))
-            {
-                start.Environment.Remove(key);
-            }
-        }
-        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-        start.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        foreach ((string key, string value) in environment)
-        {
-            start.Environment[key] = value;
+            arguments.Add("--");
+            arguments.AddRange(settings);
         }
 
-        using var process = new Process { StartInfo = start };
-        var output = new StringBuilder();
-        // Each line is quoted: CI counts the "Passed!"/"Failed!" summary lines of the main run, and a fixture's
-        // own summary, shown in a failure message, must not be counted with them.
-        process.OutputDataReceived += (_, e) => { lock (output) { output.Append("  | ").AppendLine(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { lock (output) { output.Append("  | ").AppendLine(e.Data); } };
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        using var timeout = new CancellationTokenSource(s_timeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet test {_project} ({name}) did not finish in {s_timeout}.\n{output}");
-        }
-        process.WaitForExit();
+        (int exitCode, string output) = await DotnetProcess.RunAsync(arguments, RepositoryRoot, environment, s_timeout);
 
         string trx = Path.Combine(_results, trxName);
         if (!File.Exists(trx))
         {
-            throw new InvalidOperationException($"dotnet test {_project} ({name}) wrote no TRX (exit code {process.ExitCode}).\n{output}");
+            throw new InvalidOperationException($"dotnet test {_project} ({name}) wrote no TRX (exit code {exitCode}).\n{output}");
         }
-        return (TrxReport.Read(trx), output.ToString());
+        return (TrxReport.Read(trx), output);
     }
 
-    private static string Configuration =>
+    internal static string Configuration =>
 #if DEBUG
         "Debug";
 #else
         "Release";
 #endif
 
-    private static string RepositoryRoot { get; } = FindRepositoryRoot();
+    internal static string RepositoryRoot { get; } = FindRepositoryRoot();
 
     private static string FindRepositoryRoot()
     {
