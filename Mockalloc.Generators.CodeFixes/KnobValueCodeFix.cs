@@ -42,7 +42,7 @@ public sealed class KnobValueCodeFix : CodeFixProvider
                     _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(
                         argument.Expression,
                         SyntaxFactory.ParseExpression(replacement).WithTriviaFrom(argument.Expression)))),
-                    equivalenceKey: nameof(KnobValueCodeFix) + replacement),
+                    equivalenceKey: nameof(KnobValueCodeFix)),
                 diagnostic);
         }
     }

@@ -49,7 +49,7 @@ public sealed class TestAttributeCodeFix : CodeFixProvider
                 CodeAction.Create(
                     $"Use [{replacement}]",
                     _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(attribute.Name, newName))),
-                    equivalenceKey: nameof(TestAttributeCodeFix) + replacement),
+                    equivalenceKey: nameof(TestAttributeCodeFix)),
                 diagnostic);
         }
     }
