@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Composition;
+using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -64,7 +65,7 @@ public sealed class AsyncBodyCodeFix : CodeFixProvider
                 case Function { IsAsync: true }:
                     context.RegisterCodeFix(
                         CodeAction.Create(
-                            $"Use Allocs.{asyncName} and await it",
+                            string.Format(CultureInfo.InvariantCulture, FixTitles.AwaitAsyncOverload, asyncName),
                             _ => Task.FromResult(document.WithSyntaxRoot(root.ReplaceNode(invocation, Awaited(invocation, name, asyncName)))),
                             equivalenceKey: nameof(AsyncBodyCodeFix)),
                         diagnostic);
@@ -72,7 +73,7 @@ public sealed class AsyncBodyCodeFix : CodeFixProvider
                 case Function { Declaration: { } declaration } when await CanBecomeAsyncTaskAsync(declaration, document, model, cancel).ConfigureAwait(false):
                     context.RegisterCodeFix(
                         CodeAction.Create(
-                            $"Use Allocs.{asyncName}, await it and make the method async Task",
+                            string.Format(CultureInfo.InvariantCulture, FixTitles.AwaitAndMakeAsync, asyncName, FunctionName(declaration)),
                             _ => Task.FromResult(document.WithSyntaxRoot(MakeAsync(root, declaration, invocation, name, asyncName))),
                             equivalenceKey: nameof(AsyncBodyCodeFix) + "MakeAsync"),
                         diagnostic);
@@ -80,6 +81,13 @@ public sealed class AsyncBodyCodeFix : CodeFixProvider
             }
         }
     }
+
+    private static string FunctionName(SyntaxNode declaration) => declaration switch
+    {
+        MethodDeclarationSyntax method => method.Identifier.ValueText,
+        LocalFunctionStatementSyntax local => local.Identifier.ValueText,
+        _ => "the method",
+    };
 
     /// <summary>Whether the body argument is an async lambda or anonymous method written in place.</summary>
     private static bool HasLambdaBody(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancel)

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Composition;
+using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -35,7 +36,7 @@ public sealed class KnobValueCodeFix : CodeFixProvider
             {
                 continue;
             }
-            string title = $"Write {name.Name.Identifier.ValueText} = {replacement}";
+            string title = string.Format(CultureInfo.InvariantCulture, FixTitles.WriteValue, name.Name.Identifier.ValueText, replacement);
             context.RegisterCodeFix(
                 CodeAction.Create(
                     title,

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Composition;
+using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -47,7 +48,7 @@ public sealed class TestAttributeCodeFix : CodeFixProvider
             NameSyntax newName = Rename(attribute.Name, plain, replacement);
             context.RegisterCodeFix(
                 CodeAction.Create(
-                    $"Use [{replacement}]",
+                    string.Format(CultureInfo.InvariantCulture, FixTitles.UseAttribute, replacement),
                     _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(attribute.Name, newName))),
                     equivalenceKey: nameof(TestAttributeCodeFix)),
                 diagnostic);

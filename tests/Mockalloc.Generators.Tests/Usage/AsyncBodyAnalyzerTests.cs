@@ -35,7 +35,7 @@ public sealed class AsyncBodyAnalyzerTests
                     await Task.Yield();
                 }
             }
-            """);
+            """, title: "Use Allocs.RecordAsync and await it");
     }
 
     [Fact]
@@ -141,7 +141,7 @@ public sealed class AsyncBodyAnalyzerTests
                     await Allocs.AssertAsync(async () => await Task.Yield());
                 }
             }
-            """);
+            """, title: "Use Allocs.AssertAsync, await it and make `Test` async Task");
     }
 
     [Fact]
@@ -198,6 +198,61 @@ public sealed class AsyncBodyAnalyzerTests
             """, Usings + """
             await Allocs.AssertAsync(async () => await Task.Yield());
             """, OutputKind.ConsoleApplication);
+    }
+
+    [Fact]
+    public async Task A_using_static_call_is_renamed_in_place()
+    {
+        await Verify.VerifyFixAsync("""
+            using System.Threading.Tasks;
+            using static Mockalloc.Allocs;
+
+            class C
+            {
+                async Task M()
+                {
+                    var info = {|MA0001:Record|}(async () => await Task.Yield());
+                }
+            }
+            """, """
+            using System.Threading.Tasks;
+            using static Mockalloc.Allocs;
+
+            class C
+            {
+                async Task M()
+                {
+                    var info = await RecordAsync(async () => await Task.Yield());
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task An_unsafe_context_gets_no_fix()
+    {
+        // An await is an error anywhere in an unsafe context, in the body too: these bodies have none.
+        await Verify.VerifyAnalyzerAsync(Usings + """
+            unsafe class C
+            {
+                void M()
+                {
+                    Allocs.{|MA0001:Assert|}(async () => { });
+                }
+            }
+
+            class D
+            {
+                async Task M()
+                {
+                    await Task.Yield();
+                    unsafe
+                    {
+                        Allocs.{|MA0001:Assert|}(async () => { });
+                    }
+                }
+            }
+            """);
     }
 
     [Fact]

@@ -64,7 +64,7 @@ public sealed class KnobValueAnalyzerTests
             using Mockalloc;
 
             [assembly: MockallocDefaults(AllowNoData = true, MaxManagedBytes = -1)]
-            """);
+            """, title: "Write MaxManagedBytes = -1");
     }
 
     [Fact]

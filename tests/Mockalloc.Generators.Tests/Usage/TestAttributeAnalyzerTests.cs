@@ -151,7 +151,7 @@ public sealed class TestAttributeAnalyzerTests
                 [MockallocTestMethod(DisplayName = "b")]
                 public void B() { }
             }
-            """ + MSTest);
+            """ + MSTest, title: "Use [MockallocTestMethod]");
     }
 
     [Fact]

@@ -32,8 +32,11 @@ internal static class UsageVerifier<TAnalyzer, TFix>
     public static Task VerifyAnalyzerAsync(string source, OutputKind kind = OutputKind.DynamicallyLinkedLibrary) =>
         VerifyFixAsync(source, source, kind);
 
-    /// <summary>Checks the diagnostics in <paramref name="source"/>'s markup and that the fix gives <paramref name="fixedSource"/>.</summary>
-    public static Task VerifyFixAsync(string source, string fixedSource, OutputKind kind = OutputKind.DynamicallyLinkedLibrary)
+    /// <summary>
+    /// Checks the diagnostics in <paramref name="source"/>'s markup and that the fix gives <paramref name="fixedSource"/>
+    /// (and, when given, that every fix applied is titled <paramref name="title"/>).
+    /// </summary>
+    public static Task VerifyFixAsync(string source, string fixedSource, OutputKind kind = OutputKind.DynamicallyLinkedLibrary, string? title = null)
     {
         var test = new Test
         {
@@ -44,6 +47,10 @@ internal static class UsageVerifier<TAnalyzer, TFix>
         test.TestState.OutputKind = kind;
         test.TestState.AdditionalReferences.AddRange(s_references);
         test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", Switches));
+        if (title is not null)
+        {
+            test.CodeActionVerifier = (action, verifier) => verifier.Equal(title, action.Title, "code fix title");
+        }
         return test.RunAsync();
     }
 
