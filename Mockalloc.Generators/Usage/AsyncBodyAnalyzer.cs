@@ -11,9 +11,10 @@ namespace Mockalloc.Generators.Usage;
 /// passed to the synchronous <c>Allocs.Record</c> or <c>Allocs.Assert</c>.
 /// </summary>
 /// <remarks>
-/// The body parameter is an <c>Action</c>, so the body runs as async void and the call returns at its first
-/// incomplete await. Reported on the name of the called method (<c>Record</c>, <c>Assert</c>), which is what
-/// the fix changes. A delegate held in a variable is not followed.
+/// The body parameter is an <c>Action</c>, so such a body would run as async void and return to the region at its
+/// first incomplete await; the two methods reject it with <see cref="ArgumentException"/> at run time, and this
+/// rule reports it at build time. Reported on the name of the called method (<c>Record</c>, <c>Assert</c>),
+/// which is what the fix changes. A delegate held in a variable is not followed.
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class AsyncBodyAnalyzer : DiagnosticAnalyzer

@@ -30,11 +30,11 @@ public static class UsageDescriptors
     public static readonly DiagnosticDescriptor AsyncBody = new(
         AsyncBodyId,
         title: "Async body passed to a synchronous Allocs region",
-        messageFormat: "The async body passed to `Allocs.{0}` runs as async void: the region ends at its first await and misses the rest; call `Allocs.{1}` and await it",
+        messageFormat: "`Allocs.{0}` throws ArgumentException for an async body, which would run as async void and end the region at its first await; call `Allocs.{1}` and await it",
         Category,
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        description: "Allocs.Record and Allocs.Assert take an Action. An async lambda converted to Action is async void: the call returns at the lambda's first incomplete await, so the region is judged before the body finishes, and an exception after that await crashes the process instead of failing the test. Allocs.RecordAsync and Allocs.AssertAsync take a Func<Task> and await it.",
+        description: "Allocs.Record and Allocs.Assert take an Action. An async lambda or method converted to Action is async void: it would return at its first incomplete await, so the region would be judged before the body finishes. Record and Assert therefore reject such a body with ArgumentException when they run; this rule reports it when the code is built. Allocs.RecordAsync and Allocs.AssertAsync take a Func<Task> and await it.",
         helpLinkUri: HelpRoot + AsyncBodyId + ".md");
 
     /// <summary>

@@ -416,7 +416,7 @@ public sealed class AsyncBodyAnalyzerTests
         Assert.Equal(UsageDescriptors.AsyncBodyId, diagnostic.Id);
         Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
         Assert.Equal(
-            "The async body passed to `Allocs.Record` runs as async void: the region ends at its first await and misses the rest; call `Allocs.RecordAsync` and await it",
+            "`Allocs.Record` throws ArgumentException for an async body, which would run as async void and end the region at its first await; call `Allocs.RecordAsync` and await it",
             diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal("https://github.com/mockalloc/mockalloc/blob/main/docs/rules/MA0001.md", diagnostic.Descriptor.HelpLinkUri);
     }
