@@ -11,8 +11,9 @@ internal static class AllocReport
         "Switch tracking on for the code under test in one of these ways: " +
         "pass a MockAllocator<SystemAllocator> to code written against INativeAllocator; " +
         "call the Mockalloc.Tracked facades (TrackedNativeMemory, TrackedMarshal, ...) instead of the BCL members; " +
-        "or, where your Mockalloc version ships them, set <MockallocIntercept>true</MockallocIntercept> in the project under test " +
-        "or weave it with Mockalloc.Fody, which redirect the BCL calls to those facades for you.";
+        "or set <MockallocTrack>true</MockallocTrack> in the project that makes the calls, whose interceptors then redirect its BCL calls to those facades " +
+        "(a Mockalloc test package sets it in the test project; a library under test opts in); " +
+        "for compiled code, where your Mockalloc version ships it, weave it with Mockalloc.Fody.";
 
     /// <summary>The full message of an <see cref="AllocException"/>.</summary>
     public static string Message(AllocInfo info)

@@ -95,9 +95,10 @@ internal static class TrackedApis
     private static IEnumerable<ResourceApi> TypedHandle(string metadataName, string display, string factory)
     {
         string type = "System.Runtime.InteropServices." + metadataName;
-        yield return new(type, ".ctor", ApiRole.Acquire, "handle", -1, "new " + display, facade: Static("TrackedGCHandle", factory));
-        // A typed handle is made by a constructor, which interceptors cannot reach: they must not redirect its
-        // Dispose either, or every correct new/Dispose pair would count as a release of an unseen handle.
+        // A typed handle is made by a constructor, which interceptors cannot reach (the weaver can): they must not
+        // redirect its Dispose either, or every correct new/Dispose pair would count as a release of an unseen handle.
+        yield return new(type, ".ctor", ApiRole.Acquire, "handle", -1, "new " + display,
+            facade: new ResourceFacade(Tracked + "TrackedGCHandle", factory, takesReceiver: false, interceptable: false));
         yield return new(type, "Dispose", ApiRole.Release, "handle", -1, display + ".Dispose",
             facade: new ResourceFacade(Tracked + "TrackedGCHandle", "Dispose", takesReceiver: true, interceptable: false));
         yield return new(type, "ToIntPtr", ApiRole.Alias, "handle", 0, display + ".ToIntPtr");

@@ -12,9 +12,10 @@ namespace Mockalloc.Generators.Interception;
 /// </summary>
 /// <remarks>
 /// Pipeline: the switch (<see cref="TrackingNames.Switch"/>), each call site as a value model
-/// (<see cref="InterceptionParser"/>, <see cref="TrackingNames.Calls"/>), all of them or none
-/// (<see cref="TrackingNames.Sites"/>), then one source file (<see cref="InterceptorEmitter"/>). With the switch
-/// off nothing is added: the build is the build without Mockalloc.
+/// (<see cref="InterceptionParser"/>, <see cref="TrackingNames.Calls"/>), grouped by source file, or nothing
+/// when the switch is off (<see cref="TrackingNames.Files"/>), then one generated file per source file
+/// (<see cref="InterceptorEmitter"/>), so an edit re-emits one file's interceptors. With the switch off nothing
+/// is added: the build is the build without Mockalloc.
 /// </remarks>
 [Generator(LanguageNames.CSharp)]
 public sealed class InterceptionGenerator : IIncrementalGenerator
@@ -35,12 +36,12 @@ public sealed class InterceptionGenerator : IIncrementalGenerator
             .Select(static (call, _) => call!)
             .WithTrackingName(TrackingNames.Calls);
 
-        IncrementalValueProvider<EquatableArray<InterceptedCall>> sites = calls.Collect()
+        IncrementalValuesProvider<InterceptorFile> files = calls.Collect()
             .Combine(enabled)
-            .Select(static (pair, _) => pair.Right ? new EquatableArray<InterceptedCall>(pair.Left) : default)
-            .WithTrackingName(TrackingNames.Sites);
+            .SelectMany(static (pair, _) => pair.Right ? InterceptorFile.ByFile(pair.Left) : [])
+            .WithTrackingName(TrackingNames.Files);
 
-        context.RegisterSourceOutput(sites, InterceptorEmitter.Emit);
+        context.RegisterSourceOutput(files, InterceptorEmitter.Emit);
     }
 
     /// <summary>True for <c>true</c> in any case, as MSBuild reads booleans.</summary>

@@ -26,7 +26,7 @@ internal static class InterceptionParser
     public static bool IsCandidate(SyntaxNode node, CancellationToken cancellationToken) =>
         node is InvocationExpressionSyntax invocation
         && InvokedName(invocation.Expression) is { } name
-        && InterceptableApis.MemberNames.Contains(name.Identifier.ValueText);
+        && TrackedApiIndex.InterceptableMemberNames.Contains(name.Identifier.ValueText);
 
     /// <summary>The call to redirect, or null when the invocation is not one (another member, a facade's own call, an unresolved call).</summary>
     public static InterceptedCall? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
@@ -120,13 +120,13 @@ internal static class InterceptionParser
         if (method.ContainingType.SpecialType == SpecialType.System_IDisposable)
         {
             return receiverType is INamedTypeSymbol { TypeKind: TypeKind.Interface } owner
-                ? InterceptableApis.Find(MetadataName(owner.OriginalDefinition), method.Name)
+                ? TrackedApiIndex.FindInterceptable(owner.OriginalDefinition, method.Name)
                 : null;
         }
 
         for (IMethodSymbol? current = method; current is not null; current = current.OverriddenMethod)
         {
-            if (InterceptableApis.Find(MetadataName(current.ContainingType.OriginalDefinition), current.Name) is { } row)
+            if (TrackedApiIndex.FindInterceptable(current.ContainingType.OriginalDefinition, current.Name) is { } row)
             {
                 return row;
             }
@@ -183,14 +183,6 @@ internal static class InterceptionParser
             && l.TypeArguments.Zip(r.TypeArguments, SameShape).All(same => same),
         _ => SymbolEqualityComparer.Default.Equals(left, right),
     };
-
-    private static string MetadataName(INamedTypeSymbol type)
-    {
-        string outer = type.ContainingType is { } containing
-            ? MetadataName(containing) + "+"
-            : type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() + "." : "";
-        return outer + type.MetadataName;
-    }
 
     private static bool ContainsTypeParameter(ITypeSymbol type) => type switch
     {

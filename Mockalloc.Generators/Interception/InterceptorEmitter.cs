@@ -6,25 +6,17 @@ using Mockalloc.Generators.Model;
 namespace Mockalloc.Generators.Interception;
 
 /// <summary>
-/// Writes the interceptors of a compilation into one source file: one method per call site, which calls the
-/// facade with that site's <c>CallSite</c>, interned on the site's first call and kept in a field.
+/// Writes the interceptors of one source file into one generated file: one method per call site, which calls
+/// the facade with that site's <c>CallSite</c>, interned on the site's first call and kept in a field.
 /// </summary>
 internal static class InterceptorEmitter
 {
-    /// <summary>The generated file's hint name.</summary>
-    public const string HintName = "Mockalloc.Interceptors.g.cs";
-
     /// <summary>The namespace of the interceptors, which the consumer's <c>InterceptorsNamespaces</c> must list.</summary>
     public const string Namespace = "Mockalloc.Interceptors";
 
-    /// <summary>Adds the interceptors of <paramref name="calls"/>; adds nothing when there are none.</summary>
-    public static void Emit(SourceProductionContext context, EquatableArray<InterceptedCall> calls)
-    {
-        if (calls.Count > 0)
-        {
-            context.AddSource(HintName, Write(calls));
-        }
-    }
+    /// <summary>Adds the interceptors of one source file.</summary>
+    public static void Emit(SourceProductionContext context, InterceptorFile file) =>
+        context.AddSource(file.HintName, Write(file.Calls));
 
     /// <summary>The source text for <paramref name="calls"/>.</summary>
     public static string Write(EquatableArray<InterceptedCall> calls)
@@ -59,6 +51,7 @@ internal static class InterceptorEmitter
 
         for (int i = 0; i < calls.Count; i++)
         {
+            source.Append(i == 0 ? "" : "\n");
             WriteInterceptor(source, calls[i], i);
         }
 
@@ -101,16 +94,21 @@ internal static class InterceptorEmitter
             .Append(Literal(call.Member)).Append(')');
 
         source.Append(')').Append(call.Constraints).Append(" =>\n            ")
-            .Append(call.Facade).Append('(').Append(arguments).Append(");\n\n");
+            .Append(call.Facade).Append('(').Append(arguments).Append(");\n");
     }
 
-    /// <summary>A readable, valid method name from the API (<c>NativeMemory_Alloc_</c>).</summary>
+    /// <summary>A readable, valid method name from the API, without type arguments (<c>ArrayPool_Rent_</c>).</summary>
     private static string MethodName(InterceptedCall call)
     {
         var name = new StringBuilder(call.Api.Length + 1);
+        int depth = 0;
         foreach (char c in call.Api)
         {
-            name.Append(char.IsLetterOrDigit(c) ? c : '_');
+            depth += c == '<' ? 1 : c == '>' ? -1 : 0;
+            if (depth == 0 && c != '>')
+            {
+                name.Append(char.IsLetterOrDigit(c) ? c : '_');
+            }
         }
 
         return name.Append('_').ToString();

@@ -9,6 +9,6 @@ internal static class TrackingNames
     /// <summary>Each intercepted call site, as a model with no Roslyn types.</summary>
     public const string Calls = nameof(Calls);
 
-    /// <summary>Every call site of the compilation, or none when the switch is off.</summary>
-    public const string Sites = nameof(Sites);
+    /// <summary>The call sites grouped by source file, or none when the switch is off.</summary>
+    public const string Files = nameof(Files);
 }

@@ -10,7 +10,7 @@ public sealed class MessageTests
     {
         string message = MessageOf(() => { });
         Assert.StartsWith("Mockalloc: NoData:", message, StringComparison.Ordinal);
-        Assert.Contains("<MockallocIntercept>true</MockallocIntercept>", message, StringComparison.Ordinal);
+        Assert.Contains("<MockallocTrack>true</MockallocTrack>", message, StringComparison.Ordinal);
         Assert.Contains("Mockalloc.Fody", message, StringComparison.Ordinal);
         Assert.Contains("MockAllocator<SystemAllocator>", message, StringComparison.Ordinal);
         Assert.Contains("Mockalloc.Tracked", message, StringComparison.Ordinal);

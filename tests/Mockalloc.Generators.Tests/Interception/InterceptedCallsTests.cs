@@ -88,6 +88,37 @@ public sealed class InterceptedCallsTests
     }
 
     [Fact]
+    public void Free_on_a_handle_that_is_not_a_variable_is_intercepted()
+    {
+        AllocInfo info = Run("GCHandle.Alloc(new object()).Free();");
+        Assert.Null(info.Error);
+        Assert.Equal(1, info.FreeCount);
+    }
+
+    [Fact]
+    public void Free_on_a_readonly_field_compiles_and_is_tracked()
+    {
+        string source = """
+            using System.Runtime.InteropServices;
+
+            public sealed class Holder
+            {
+                private readonly GCHandle _handle = GCHandle.Alloc(new object());
+                public void Release() => _handle.Free();
+            }
+
+            public static class Case
+            {
+                public static void Run() => new Holder().Release();
+            }
+            """;
+        AllocInfo info = Allocs.Record(GeneratorHarness.Method(source, "Case", "Run"));
+        Assert.Null(info.Error);
+        Assert.Equal(1, info.AllocationCount);
+        Assert.Equal(1, info.FreeCount);
+    }
+
+    [Fact]
     public void A_double_ArrayPool_return_is_a_double_free()
     {
         AllocInfo info = Run("byte[] a = ArrayPool<byte>.Shared.Rent(16); ArrayPool<byte>.Shared.Return(a); ArrayPool<byte>.Shared.Return(a);");

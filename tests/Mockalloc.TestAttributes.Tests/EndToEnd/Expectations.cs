@@ -9,7 +9,7 @@ public static class Expectations
     // An allocation failure reads as the test's failure, not as an exception the test threw (MSTest's wording for that).
     // (Traced messages put "Mockalloc: Traced: ..." first and the verdict on the next line.)
     public const string Leak = "Leak: 1 of 1 acquisitions|!threw exception";
-    public const string NoData = "Mockalloc: NoData|MockallocIntercept";
+    public const string NoData = "Mockalloc: NoData|MockallocTrack";
 
     /// <summary>Fixture tests every framework has, under the same class and method names.</summary>
     public static TheoryData<string, string, string> Common() => new()

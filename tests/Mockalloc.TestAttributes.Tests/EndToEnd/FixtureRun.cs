@@ -31,7 +31,7 @@ public abstract class FixtureRun : IAsyncLifetime
 
     private readonly string _project;
     private readonly string _fullFilter;
-    private readonly string _rerunFilter;
+    private readonly string? _rerunFilter;
     private readonly string[] _rerunSettings;
     private readonly string _results = Path.Combine(Path.GetTempPath(), "mockalloc-fixtures", Guid.NewGuid().ToString("N"));
 
@@ -40,15 +40,24 @@ public abstract class FixtureRun : IAsyncLifetime
     /// <param name="rerunSettings">Run settings (<c>dotnet test -- Name=Value</c>) of the rerun: at least those that run test classes in parallel.</param>
     /// <param name="rerunClasses">Classes the rerun runs whole, besides the Parallel* classes and the tests of the environment layer.</param>
     protected FixtureRun(string project, string testNamespace, string[] rerunSettings, string[]? rerunClasses = null)
+        : this(project, testNamespace)
     {
-        _project = project;
-        _fullFilter = $"FullyQualifiedName!~{testNamespace}.Parallel";
         _rerunFilter = string.Join('|', [
             $"FullyQualifiedName~{testNamespace}.Parallel",
             .. ((string[])["Basics.AllocatesNothing", "Basics.Leaks", "AssemblyBudget.AllocatesFour"]).Select(test => $"FullyQualifiedName={testNamespace}.{test}"),
             .. (rerunClasses ?? []).Select(name => $"FullyQualifiedName~{testNamespace}.{name}."),
         ]);
         _rerunSettings = rerunSettings;
+    }
+
+    /// <summary>A fixture that is run once, in full, with no rerun.</summary>
+    /// <param name="project">The fixture project's folder and name under tests/Fixtures.</param>
+    /// <param name="testNamespace">The namespace of its test classes.</param>
+    protected FixtureRun(string project, string testNamespace)
+    {
+        _project = project;
+        _fullFilter = $"FullyQualifiedName!~{testNamespace}.Parallel";
+        _rerunSettings = [];
     }
 
     /// <summary>Every result of the full run.</summary>
@@ -69,7 +78,10 @@ public abstract class FixtureRun : IAsyncLifetime
         try
         {
             (Results, Output) = await RunAsync("full", build: true, filter: _fullFilter, environment: [], settings: []);
-            (RerunResults, RerunOutput) = await RunAsync("rerun", build: false, filter: _rerunFilter, environment: RerunEnvironment, settings: _rerunSettings);
+            if (_rerunFilter is not null)
+            {
+                (RerunResults, RerunOutput) = await RunAsync("rerun", build: false, filter: _rerunFilter, environment: RerunEnvironment, settings: _rerunSettings);
+            }
         }
         finally
         {
@@ -200,6 +212,9 @@ public abstract class FixtureRun : IAsyncLifetime
 public sealed class Xunit2FixtureRun() : FixtureRun("Xunit2Fixture", "XunitFixture", rerunSettings: ["xUnit.ParallelizeTestCollections=true"]);
 
 public sealed class MSTestFixtureRun() : FixtureRun("MSTestFixture", "MSTestFixture", rerunSettings: ["MSTest.Parallelize.Workers=2", "MSTest.Parallelize.Scope=ClassLevel"]);
+
+/// <summary>A plain xUnit v2 project with tracking on (interceptors), calling the BCL and a library that tracks too.</summary>
+public sealed class InterceptedFixtureRun() : FixtureRun("InterceptedFixture", "InterceptedFixture");
 
 /// <summary>xUnit v3 runs collections in parallel by default; its rerun also enumerates every theory at run time.</summary>
 public sealed class Xunit3FixtureRun() : FixtureRun(
