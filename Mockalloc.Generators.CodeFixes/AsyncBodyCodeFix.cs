@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FindSymbols;
+using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Simplification;
 using Mockalloc.Generators.Usage;
 
@@ -92,11 +93,11 @@ public sealed class AsyncBodyCodeFix : CodeFixProvider
     /// <summary>Whether the body argument is an async lambda or anonymous method written in place.</summary>
     private static bool HasLambdaBody(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancel)
     {
-        if (model.GetOperation(invocation, cancel) is not Microsoft.CodeAnalysis.Operations.IInvocationOperation operation)
+        if (model.GetOperation(invocation, cancel) is not IInvocationOperation operation)
         {
             return false;
         }
-        foreach (Microsoft.CodeAnalysis.Operations.IArgumentOperation argument in operation.Arguments)
+        foreach (IArgumentOperation argument in operation.Arguments)
         {
             if (argument.Parameter?.Ordinal == 0 && argument.Syntax is ArgumentSyntax { Expression: AnonymousFunctionExpressionSyntax lambda })
             {
