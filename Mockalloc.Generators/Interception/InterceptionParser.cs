@@ -16,6 +16,7 @@ namespace Mockalloc.Generators.Interception;
 /// </summary>
 internal static class InterceptionParser
 {
+    /// <summary>The facades call the BCL members themselves: redirecting those calls would recurse.</summary>
     private const string FacadeNamespace = "Mockalloc.Tracked";
     private const string CallSiteType = "Mockalloc.CallSite";
 
@@ -29,6 +30,11 @@ internal static class InterceptionParser
         && TrackedApiIndex.InterceptableMemberNames.Contains(name.Identifier.ValueText);
 
     /// <summary>The call to redirect, or null when the invocation is not one (another member, a facade's own call, an unresolved call).</summary>
+    /// <remarks>
+    /// Roslyn re-runs this for every candidate whenever the compilation changes, so the per-site work is kept to
+    /// binding the call and reading its location: what depends only on the member is computed once per member
+    /// and compilation (<see cref="SignatureCache"/>).
+    /// </remarks>
     public static InterceptedCall? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
     {
         var invocation = (InvocationExpressionSyntax)context.Node;
@@ -39,29 +45,49 @@ internal static class InterceptionParser
             return null;
         }
 
-        ITypeSymbol? receiverType = ReceiverType(model, invocation, cancellationToken);
-        if (FindRow(method, receiverType) is not { Facade: { } facade } row
-            || IsInsideFacades(model, invocation, cancellationToken)
-            || model.Compilation.GetTypeByMetadataName(row.TypeName) is not { } rowType
-            || !FacadeExists(model.Compilation, facade, rowType, method.OriginalDefinition))
-        {
-            return null;
-        }
-
-        // IMemoryOwner<T>.Dispose() binds to IDisposable.Dispose: the interceptor takes an IDisposable and casts
-        // it back, which a non-generic interceptor can write only for a closed T.
-        string? receiverCast = null;
+        // IMemoryOwner<T>.Dispose() binds to IDisposable.Dispose: the row comes from the receiver's type.
+        INamedTypeSymbol? owner = null;
         if (method.ContainingType.SpecialType == SpecialType.System_IDisposable)
         {
-            if (ContainsTypeParameter(receiverType!))
+            if (ReceiverType(model, invocation, cancellationToken) is not INamedTypeSymbol { TypeKind: TypeKind.Interface } receiver
+                || ContainsTypeParameter(receiver))
             {
                 return null;
             }
 
-            receiverCast = receiverType!.ToDisplayString(s_typeFormat);
+            owner = receiver;
         }
 
-        if (model.GetInterceptableLocation(invocation, cancellationToken) is not { } location)
+        if (SignatureCache.For(model.Compilation, method, owner) is not { } signature
+            || model.GetEnclosingSymbol(invocation.SpanStart, cancellationToken) is not { } enclosing
+            || enclosing.ContainingNamespace?.ToDisplayString() == FacadeNamespace
+            || model.GetInterceptableLocation(invocation, cancellationToken) is not { } location)
+        {
+            return null;
+        }
+
+        FileLinePositionSpan span = InvokedName(invocation.Expression)!.GetLocation().GetMappedLineSpan();
+        return new InterceptedCall
+        {
+            LocationVersion = location.Version,
+            LocationData = location.Data,
+            DisplayLocation = location.GetDisplayLocation(),
+            Signature = signature,
+            File = span.Path,
+            Line = span.StartLinePosition.Line + 1,
+            Member = CallerMemberName(enclosing),
+        };
+    }
+
+    /// <summary>
+    /// The interceptor signature for a bound member (and, for <c>IDisposable.Dispose</c>, the owner interface it
+    /// was called on), or null when the member is not redirected or the referenced Mockalloc lacks its facade.
+    /// </summary>
+    internal static InterceptorSignature? Signature(Compilation compilation, IMethodSymbol method, INamedTypeSymbol? owner)
+    {
+        if (FindRow(method, owner) is not { Facade: { } facade } row
+            || compilation.GetTypeByMetadataName(row.TypeName) is not { } rowType
+            || !FacadeExists(compilation, facade, rowType, method.OriginalDefinition))
         {
             return null;
         }
@@ -69,14 +95,8 @@ internal static class InterceptionParser
         IMethodSymbol definition = method.OriginalDefinition;
         INamedTypeSymbol container = definition.ContainingType;
         ITypeParameterSymbol[] typeParameters = [.. container.TypeParameters, .. definition.TypeParameters];
-        SimpleNameSyntax name = InvokedName(invocation.Expression)!;
-        FileLinePositionSpan span = name.GetLocation().GetMappedLineSpan();
-
-        return new InterceptedCall
+        return new InterceptorSignature
         {
-            LocationVersion = location.Version,
-            LocationData = location.Data,
-            DisplayLocation = location.GetDisplayLocation(),
             Api = row.Display,
             Facade = "global::" + facade.TypeName + "." + facade.Member,
             ReturnType = definition.ReturnType.ToDisplayString(s_typeFormat),
@@ -85,13 +105,10 @@ internal static class InterceptionParser
             Receiver = definition.IsStatic
                 ? null
                 : new InterceptorParameter(container.IsValueType ? "ref " : "", container.ToDisplayString(s_typeFormat), "instance"),
-            ReceiverCast = receiverCast,
+            ReceiverCast = owner?.ToDisplayString(s_typeFormat),
             Parameters = new EquatableArray<InterceptorParameter>(definition.Parameters.Select(p =>
                 new InterceptorParameter(Modifier(p.RefKind), p.Type.ToDisplayString(s_typeFormat), Identifier(p.Name)))),
             IsUnsafe = ContainsPointer(definition.ReturnType) || definition.Parameters.Any(p => ContainsPointer(p.Type)),
-            File = span.Path,
-            Line = span.StartLinePosition.Line + 1,
-            Member = CallerMemberName(model.GetEnclosingSymbol(invocation.SpanStart, cancellationToken)),
         };
     }
 
@@ -115,13 +132,11 @@ internal static class InterceptionParser
     }
 
     /// <summary>The row of the bound member, following overrides (a custom pool) to the table's type.</summary>
-    private static ResourceApi? FindRow(IMethodSymbol method, ITypeSymbol? receiverType)
+    private static ResourceApi? FindRow(IMethodSymbol method, INamedTypeSymbol? owner)
     {
-        if (method.ContainingType.SpecialType == SpecialType.System_IDisposable)
+        if (owner is not null)
         {
-            return receiverType is INamedTypeSymbol { TypeKind: TypeKind.Interface } owner
-                ? TrackedApiIndex.FindInterceptable(owner.OriginalDefinition, method.Name)
-                : null;
+            return TrackedApiIndex.FindInterceptable(owner.OriginalDefinition, method.Name);
         }
 
         for (IMethodSymbol? current = method; current is not null; current = current.OverriddenMethod)
@@ -134,10 +149,6 @@ internal static class InterceptionParser
 
         return null;
     }
-
-    /// <summary>The facades call the BCL members themselves: redirecting those calls would recurse.</summary>
-    private static bool IsInsideFacades(SemanticModel model, InvocationExpressionSyntax invocation, CancellationToken cancellationToken) =>
-        model.GetEnclosingSymbol(invocation.SpanStart, cancellationToken)?.ContainingNamespace?.ToDisplayString() == FacadeNamespace;
 
     /// <summary>
     /// Whether the referenced Mockalloc has the facade overload the interceptor calls: the receiver (by ref for a

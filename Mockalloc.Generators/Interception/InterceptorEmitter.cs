@@ -62,26 +62,27 @@ internal static class InterceptorEmitter
         return source.ToString();
     }
 
-    private static void WriteInterceptor(StringBuilder source, InterceptedCall call, int index)
+    private static void WriteInterceptor(StringBuilder source, InterceptedCall site, int index)
     {
-        string site = "s_site" + index;
-        source.Append("        private static global::Mockalloc.CallSite ").Append(site).Append(";\n\n");
-        source.Append("        // ").Append(call.Api).Append(" at ").Append(call.DisplayLocation).Append('\n');
+        InterceptorSignature signature = site.Signature;
+        string field = "s_site" + index;
+        source.Append("        private static global::Mockalloc.CallSite ").Append(field).Append(";\n\n");
+        source.Append("        // ").Append(signature.Api).Append(" at ").Append(site.DisplayLocation).Append('\n');
         source.Append("        [global::System.Runtime.CompilerServices.InterceptsLocation(")
-            .Append(call.LocationVersion).Append(", ").Append(Literal(call.LocationData)).Append(")]\n");
-        source.Append("        internal static ").Append(call.IsUnsafe ? "unsafe " : "").Append(call.ReturnType).Append(' ')
-            .Append(MethodName(call)).Append(index).Append(call.TypeParameters).Append('(');
+            .Append(site.LocationVersion).Append(", ").Append(Literal(site.LocationData)).Append(")]\n");
+        source.Append("        internal static ").Append(signature.IsUnsafe ? "unsafe " : "").Append(signature.ReturnType).Append(' ')
+            .Append(MethodName(signature)).Append(index).Append(signature.TypeParameters).Append('(');
 
         var arguments = new StringBuilder();
         bool first = true;
-        if (call.Receiver is { } receiver)
+        if (signature.Receiver is { } receiver)
         {
             source.Append("this ").Append(receiver.Modifier).Append(receiver.Type).Append(' ').Append(receiver.Name);
-            arguments.Append(receiver.Modifier).Append(call.ReceiverCast is { } cast ? "(" + cast + ")" + receiver.Name : receiver.Name);
+            arguments.Append(receiver.Modifier).Append(signature.ReceiverCast is { } cast ? "(" + cast + ")" + receiver.Name : receiver.Name);
             first = false;
         }
 
-        foreach (InterceptorParameter parameter in call.Parameters)
+        foreach (InterceptorParameter parameter in signature.Parameters)
         {
             source.Append(first ? "" : ", ").Append(parameter.Modifier).Append(parameter.Type).Append(' ').Append(parameter.Name);
             arguments.Append(first ? "" : ", ").Append(parameter.Modifier).Append(parameter.Name);
@@ -89,20 +90,20 @@ internal static class InterceptorEmitter
         }
 
         arguments.Append(first ? "" : ", ")
-            .Append(site).Append(".IsKnown ? ").Append(site).Append(" : ").Append(site)
-            .Append(" = global::Mockalloc.CallSite.Intern(").Append(Literal(call.File)).Append(", ").Append(call.Line).Append(", ")
-            .Append(Literal(call.Member)).Append(')');
+            .Append(field).Append(".IsKnown ? ").Append(field).Append(" : ").Append(field)
+            .Append(" = global::Mockalloc.CallSite.Intern(").Append(Literal(site.File)).Append(", ").Append(site.Line).Append(", ")
+            .Append(Literal(site.Member)).Append(')');
 
-        source.Append(')').Append(call.Constraints).Append(" =>\n            ")
-            .Append(call.Facade).Append('(').Append(arguments).Append(");\n");
+        source.Append(')').Append(signature.Constraints).Append(" =>\n            ")
+            .Append(signature.Facade).Append('(').Append(arguments).Append(");\n");
     }
 
     /// <summary>A readable, valid method name from the API, without type arguments (<c>ArrayPool_Rent_</c>).</summary>
-    private static string MethodName(InterceptedCall call)
+    private static string MethodName(InterceptorSignature signature)
     {
-        var name = new StringBuilder(call.Api.Length + 1);
+        var name = new StringBuilder(signature.Api.Length + 1);
         int depth = 0;
-        foreach (char c in call.Api)
+        foreach (char c in signature.Api)
         {
             depth += c == '<' ? 1 : c == '>' ? -1 : 0;
             if (depth == 0 && c != '>')

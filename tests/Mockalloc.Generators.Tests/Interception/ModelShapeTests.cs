@@ -12,6 +12,8 @@ public sealed class ModelShapeTests
     [Theory]
     [InlineData(typeof(InterceptedCall))]
     [InlineData(typeof(InterceptorParameter))]
+    [InlineData(typeof(InterceptorSignature))]
+    [InlineData(typeof(InterceptorFile))]
     [InlineData(typeof(EquatableArray<InterceptedCall>))]
     public void The_model_holds_no_Roslyn_types(Type model)
     {
@@ -28,7 +30,7 @@ public sealed class ModelShapeTests
         InterceptedCall a = Sample(), b = Sample();
         Assert.Equal(a, b);
         Assert.NotEqual(a, b with { Line = 2 });
-        Assert.NotEqual(a, b with { Parameters = new EquatableArray<InterceptorParameter>([new("", "int", "y")]) });
+        Assert.NotEqual(a, b with { Signature = b.Signature with { Parameters = new EquatableArray<InterceptorParameter>([new("", "int", "y")]) } });
     }
 
     private static InterceptedCall Sample() => new()
@@ -36,15 +38,18 @@ public sealed class ModelShapeTests
         LocationVersion = 1,
         LocationData = "data",
         DisplayLocation = "Case.cs(1,1)",
-        Api = "Marshal.AllocHGlobal",
-        Facade = "global::Mockalloc.Tracked.TrackedMarshal.AllocHGlobal",
-        ReturnType = "nint",
-        TypeParameters = "",
-        Constraints = "",
-        Receiver = null,
-        ReceiverCast = null,
-        Parameters = new EquatableArray<InterceptorParameter>([new("", "int", "x")]),
-        IsUnsafe = false,
+        Signature = new InterceptorSignature
+        {
+            Api = "Marshal.AllocHGlobal",
+            Facade = "global::Mockalloc.Tracked.TrackedMarshal.AllocHGlobal",
+            ReturnType = "nint",
+            TypeParameters = "",
+            Constraints = "",
+            Receiver = null,
+            ReceiverCast = null,
+            Parameters = new EquatableArray<InterceptorParameter>([new("", "int", "x")]),
+            IsUnsafe = false,
+        },
         File = "Case.cs",
         Line = 1,
         Member = "Run",
