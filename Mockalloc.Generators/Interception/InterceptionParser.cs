@@ -59,8 +59,7 @@ internal static class InterceptionParser
         }
 
         if (SignatureCache.For(model.Compilation, method, owner) is not { } signature
-            || model.GetEnclosingSymbol(invocation.SpanStart, cancellationToken) is not { } enclosing
-            || enclosing.ContainingNamespace?.ToDisplayString() == FacadeNamespace
+            || IsInFacadeNamespace(invocation)
             || model.GetInterceptableLocation(invocation, cancellationToken) is not { } location)
         {
             return null;
@@ -75,7 +74,7 @@ internal static class InterceptionParser
             Signature = signature,
             File = span.Path,
             Line = span.StartLinePosition.Line + 1,
-            Member = CallerMemberName(enclosing),
+            Member = CallerMemberName(invocation) ?? CallerMemberName(model.GetEnclosingSymbol(invocation.SpanStart, cancellationToken)),
         };
     }
 
@@ -252,7 +251,49 @@ internal static class InterceptionParser
         return parts.Count == 0 ? "" : " where " + parameter.Name + " : " + string.Join(", ", parts);
     }
 
-    /// <summary>The name <c>[CallerMemberName]</c> gives at this point: lambdas and local functions name the member around them.</summary>
+    /// <summary>Whether the call is in the facades' own namespace (read from the syntax: no binding needed).</summary>
+    private static bool IsInFacadeNamespace(SyntaxNode node)
+    {
+        string? name = null;
+        foreach (BaseNamespaceDeclarationSyntax declaration in node.Ancestors().OfType<BaseNamespaceDeclarationSyntax>())
+        {
+            name = name is null ? declaration.Name.ToString() : declaration.Name + "." + name;
+        }
+
+        return name == FacadeNamespace;
+    }
+
+    /// <summary>
+    /// The name <c>[CallerMemberName]</c> gives at this point, read from the syntax for the common members
+    /// (methods, properties, constructors, top-level statements; lambdas and local functions name the member
+    /// around them), or null for the rest, which <see cref="CallerMemberName(ISymbol?)"/> names from the symbol.
+    /// </summary>
+    private static string? CallerMemberName(SyntaxNode node)
+    {
+        foreach (SyntaxNode ancestor in node.Ancestors())
+        {
+            switch (ancestor)
+            {
+                case MethodDeclarationSyntax method:
+                    return method.ExplicitInterfaceSpecifier is null ? method.Identifier.ValueText : null;
+                case PropertyDeclarationSyntax property:
+                    return property.ExplicitInterfaceSpecifier is null ? property.Identifier.ValueText : null;
+                case ConstructorDeclarationSyntax constructor:
+                    return constructor.Modifiers.Any(SyntaxKind.StaticKeyword) ? ".cctor" : ".ctor";
+                case GlobalStatementSyntax:
+                    return null;
+                case MemberDeclarationSyntax:
+                    return null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The name <c>[CallerMemberName]</c> gives in a member: lambdas and local functions name the member around
+    /// them, accessors their property or event, indexers <c>Item</c>, explicit implementations the interface member.
+    /// </summary>
     private static string CallerMemberName(ISymbol? symbol)
     {
         while (symbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction })
@@ -260,14 +301,22 @@ internal static class InterceptionParser
             symbol = symbol.ContainingSymbol;
         }
 
-        return symbol switch
+        ISymbol? member = symbol is IMethodSymbol { AssociatedSymbol: { } associated } ? associated : symbol;
+        ISymbol? implemented = member switch
         {
-            IMethodSymbol { AssociatedSymbol: { } associated } => associated.Name,
+            IMethodSymbol method => method.ExplicitInterfaceImplementations.FirstOrDefault(),
+            IPropertySymbol property => property.ExplicitInterfaceImplementations.FirstOrDefault(),
+            IEventSymbol @event => @event.ExplicitInterfaceImplementations.FirstOrDefault(),
+            _ => null,
+        };
+        member = implemented ?? member;
+        return member switch
+        {
             IMethodSymbol { MethodKind: MethodKind.Constructor } => ".ctor",
             IMethodSymbol { MethodKind: MethodKind.StaticConstructor } => ".cctor",
             IMethodSymbol { MethodKind: MethodKind.Destructor } => "Finalize",
             null => "",
-            _ => symbol.Name,
+            _ => member.MetadataName,
         };
     }
 }

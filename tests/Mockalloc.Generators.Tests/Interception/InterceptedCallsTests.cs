@@ -231,4 +231,88 @@ public sealed class InterceptedCallsTests
         Assert.Equal("Run", leak.AllocationSite.Member);
         Assert.Contains("Case.cs:7", new AllocException(info).Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Tracing_names_each_member_as_CallerMemberName_does()
+    {
+        string source = """
+            using System;
+            using System.Collections.Generic;
+            using System.Runtime.CompilerServices;
+            using System.Runtime.InteropServices;
+
+            public sealed class Members : IDisposable
+            {
+                public static readonly List<string> Expected = new();
+                private static readonly nint s_static = Marshal.AllocHGlobal(Name());
+                private readonly nint _field = Marshal.AllocHGlobal(Name());
+
+                static Members() => Marshal.AllocHGlobal(Name());
+                public Members() { Marshal.AllocHGlobal(Name()); }
+                public nint Property => Marshal.AllocHGlobal(Name());
+                public nint this[int i] => Marshal.AllocHGlobal(Name());
+                public static Members operator +(Members a, Members b) { Marshal.AllocHGlobal(Name()); return a; }
+                void IDisposable.Dispose() => Marshal.AllocHGlobal(Name());
+                public event EventHandler? Changed { add => Marshal.AllocHGlobal(Name()); remove { } }
+
+                public void Method()
+                {
+                    Action lambda = () => Marshal.AllocHGlobal(Name());
+                    lambda();
+                    Local();
+                    void Local() => Marshal.AllocHGlobal(Name());
+                }
+
+                private static int Name([CallerMemberName] string member = "")
+                {
+                    Expected.Add(member);
+                    return 1;
+                }
+            }
+
+            public static class Case
+            {
+                public static List<string> Run()
+                {
+                    var m = new Members();
+                    _ = m.Property;
+                    _ = m[0];
+                    _ = m + m;
+                    ((IDisposable)m).Dispose();
+                    m.Changed += (_, _) => { };
+                    m.Method();
+                    return Members.Expected;
+                }
+            }
+            """;
+        (Microsoft.CodeAnalysis.Compilation output, _) = GeneratorHarness.Generate(GeneratorHarness.Compile(source));
+        System.Reflection.MethodInfo run = GeneratorHarness.Load(output).GetType("Case", throwOnError: true)!.GetMethod("Run")!;
+        List<string> expected = [];
+        AllocInfo info = Allocs.Record(() => expected = (List<string>)run.Invoke(null, null)!, new AllocOptions { Tracing = true });
+
+        Assert.Equal(11, expected.Count);
+        Assert.Equal(expected.Order(StringComparer.Ordinal), info.Trace!.Leaks.Select(l => l.AllocationSite.Member!).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Top_level_statements_are_intercepted()
+    {
+        string source = """
+            using System.Runtime.InteropServices;
+
+            nint kept = Marshal.AllocCoTaskMem(12);
+            Marshal.FreeCoTaskMem(Marshal.AllocCoTaskMem(4));
+            """;
+        (Microsoft.CodeAnalysis.Compilation output, _) = GeneratorHarness.Generate(
+            GeneratorHarness.Compile(source, kind: Microsoft.CodeAnalysis.OutputKind.ConsoleApplication));
+        System.Reflection.MethodInfo main = GeneratorHarness.Load(output).EntryPoint!;
+
+        AllocInfo info = Allocs.Record(() => main.Invoke(null, [Array.Empty<string>()]), new AllocOptions { Tracing = true });
+
+        Assert.Equal(AllocError.Leak, info.Error);
+        Assert.Equal(2, info.AllocationCount);
+        LeakTrace leak = Assert.Single(info.Trace!.Leaks);
+        Assert.Equal(3, leak.AllocationSite.Line);
+        Assert.Equal("<Main>$", leak.AllocationSite.Member);
+    }
 }
