@@ -10,6 +10,7 @@ using Microsoft.CodeAnalysis.FindSymbols;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Simplification;
 using Mockalloc.Generators.Usage;
+using Mockalloc.Generators.Diagnostics;
 
 namespace Mockalloc.Generators.CodeFixes;
 
@@ -36,7 +37,7 @@ namespace Mockalloc.Generators.CodeFixes;
 public sealed class AsyncBodyCodeFix : CodeFixProvider
 {
     /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = [UsageDescriptors.AsyncBodyId];
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = [Descriptors.AsyncBodyId];
 
     /// <inheritdoc/>
     public override FixAllProvider? GetFixAllProvider() => null;

@@ -1,6 +1,8 @@
+using Mockalloc.Generators.Diagnostics;
+
 namespace Mockalloc.Generators.CodeFixes;
 
-/// <summary>The titles of the usage code fixes, in one place (the diagnostics' wording is in <c>UsageDescriptors</c>).</summary>
+/// <summary>The titles of the usage code fixes, in one place (the diagnostics' wording is in <c>Descriptors</c>).</summary>
 internal static class FixTitles
 {
     /// <summary>MA0001 where the call can be awaited as is. Argument: the async method.</summary>

@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Mockalloc.Generators.Usage;
+using Mockalloc.Generators.Diagnostics;
 
 namespace Mockalloc.Generators.CodeFixes;
 
@@ -19,7 +20,7 @@ namespace Mockalloc.Generators.CodeFixes;
 public sealed class KnobValueCodeFix : CodeFixProvider
 {
     /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = [UsageDescriptors.KnobValueId];
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = [Descriptors.KnobValueId];
 
     /// <inheritdoc/>
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
@@ -30,7 +31,7 @@ public sealed class KnobValueCodeFix : CodeFixProvider
         SyntaxNode? root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         foreach (Diagnostic diagnostic in context.Diagnostics)
         {
-            if (!diagnostic.Properties.TryGetValue(UsageDescriptors.ReplacementProperty, out string? replacement)
+            if (!diagnostic.Properties.TryGetValue(Descriptors.ReplacementProperty, out string? replacement)
                 || replacement is null
                 || root?.FindNode(diagnostic.Location.SourceSpan) is not AttributeArgumentSyntax { NameEquals: { } name } argument)
             {

@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Simplification;
 using Mockalloc.Generators.Usage;
+using Mockalloc.Generators.Diagnostics;
 
 namespace Mockalloc.Generators.CodeFixes;
 
@@ -24,7 +25,7 @@ namespace Mockalloc.Generators.CodeFixes;
 public sealed class TestAttributeCodeFix : CodeFixProvider
 {
     /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = [UsageDescriptors.TestAttributeId];
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = [Descriptors.TestAttributeId];
 
     /// <inheritdoc/>
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
@@ -36,7 +37,7 @@ public sealed class TestAttributeCodeFix : CodeFixProvider
         SemanticModel? model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
         foreach (Diagnostic diagnostic in context.Diagnostics)
         {
-            if (!diagnostic.Properties.TryGetValue(UsageDescriptors.AttributeProperty, out string? replacement)
+            if (!diagnostic.Properties.TryGetValue(Descriptors.AttributeProperty, out string? replacement)
                 || replacement is null
                 || root is null
                 || model is null

@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Mockalloc.Apis;
+using Mockalloc.Generators.Diagnostics;
 
 namespace Mockalloc.Generators.Interception;
 
@@ -15,7 +16,7 @@ namespace Mockalloc.Generators.Interception;
 public sealed class UninterceptableUseAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [InterceptionDescriptors.Uninterceptable];
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.Uninterceptable];
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -86,7 +87,7 @@ public sealed class UninterceptableUseAnalyzer : DiagnosticAnalyzer
 
     private static void Report(OperationAnalysisContext context, ResourceApi row, ResourceFacade facade, string reason) =>
         context.ReportDiagnostic(Diagnostic.Create(
-            InterceptionDescriptors.Uninterceptable,
+            Descriptors.Uninterceptable,
             context.Operation.Syntax.GetLocation(),
             row.Display,
             reason,

@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Mockalloc.Generators.Diagnostics;
 
 namespace Mockalloc.Generators.Usage;
 
@@ -20,7 +21,7 @@ namespace Mockalloc.Generators.Usage;
 public sealed class AsyncBodyAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [UsageDescriptors.AsyncBody];
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.AsyncBody];
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -51,7 +52,7 @@ public sealed class AsyncBodyAnalyzer : DiagnosticAnalyzer
             if (argument.Parameter?.Ordinal == 0 && IsAsyncBody(argument.Value))
             {
                 context.ReportDiagnostic(Diagnostic.Create(
-                    UsageDescriptors.AsyncBody,
+                    Descriptors.AsyncBody,
                     NameLocation(invocation.Syntax),
                     method.Name,
                     method.Name + "Async"));

@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Mockalloc.Generators.Diagnostics;
 
 namespace Mockalloc.Generators.Usage;
 
@@ -23,7 +24,7 @@ namespace Mockalloc.Generators.Usage;
 public sealed class KnobValueAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [UsageDescriptors.KnobValue];
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.KnobValue];
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -56,12 +57,12 @@ public sealed class KnobValueAnalyzer : DiagnosticAnalyzer
             if (Array.IndexOf(MockallocNames.Budgets, knob) >= 0 && AsInt64(value) is < -1)
             {
                 context.ReportDiagnostic(Diagnostic.Create(
-                    UsageDescriptors.KnobValue,
+                    Descriptors.KnobValue,
                     argument.GetLocation(),
-                    ImmutableDictionary<string, string?>.Empty.Add(UsageDescriptors.ReplacementProperty, "-1"),
+                    ImmutableDictionary<string, string?>.Empty.Add(Descriptors.ReplacementProperty, "-1"),
                     knob,
                     shown,
-                    UsageDescriptors.BudgetBelowMinusOne));
+                    Descriptors.BudgetBelowMinusOne));
             }
             else if (knob == MockallocNames.Tracing && value is false)
             {
@@ -75,12 +76,12 @@ public sealed class KnobValueAnalyzer : DiagnosticAnalyzer
         if (tracingOff is not null && stacksOn is not null)
         {
             context.ReportDiagnostic(Diagnostic.Create(
-                UsageDescriptors.KnobValue,
+                Descriptors.KnobValue,
                 stacksOn.GetLocation(),
                 [tracingOff.GetLocation()],
                 MockallocNames.TraceStacks,
                 shown,
-                UsageDescriptors.StacksWithoutTracing));
+                Descriptors.StacksWithoutTracing));
         }
     }
 

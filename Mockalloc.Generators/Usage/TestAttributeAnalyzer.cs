@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Mockalloc.Generators.Diagnostics;
 
 namespace Mockalloc.Generators.Usage;
 
@@ -26,7 +27,7 @@ public sealed class TestAttributeAnalyzer : DiagnosticAnalyzer
     ];
 
     /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [UsageDescriptors.TestAttribute];
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Descriptors.TestAttribute];
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -62,9 +63,9 @@ public sealed class TestAttributeAnalyzer : DiagnosticAnalyzer
             return;
         }
         context.ReportDiagnostic(Diagnostic.Create(
-            UsageDescriptors.TestAttribute,
+            Descriptors.TestAttribute,
             attribute.GetLocation(),
-            ImmutableDictionary<string, string?>.Empty.Add(UsageDescriptors.AttributeProperty, replacement),
+            ImmutableDictionary<string, string?>.Empty.Add(Descriptors.AttributeProperty, replacement),
             ShortName(type.Name),
             replacement));
     }

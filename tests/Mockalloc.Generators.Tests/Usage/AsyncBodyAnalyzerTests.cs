@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Mockalloc.Generators.Usage;
 using Verify = Mockalloc.Generators.Tests.Usage.UsageVerifier<Mockalloc.Generators.Usage.AsyncBodyAnalyzer, Mockalloc.Generators.CodeFixes.AsyncBodyCodeFix>;
+using Mockalloc.Generators.Diagnostics;
 
 namespace Mockalloc.Generators.Tests.Usage;
 
@@ -413,7 +414,7 @@ public sealed class AsyncBodyAnalyzerTests
             }
             """);
         Diagnostic diagnostic = Assert.Single(diagnostics);
-        Assert.Equal(UsageDescriptors.AsyncBodyId, diagnostic.Id);
+        Assert.Equal(Descriptors.AsyncBodyId, diagnostic.Id);
         Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
         Assert.Equal(
             "`Allocs.Record` throws ArgumentException for an async body, which would run as async void and end the region at its first await; call `Allocs.RecordAsync` and await it",

@@ -1,13 +1,14 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Mockalloc.Generators.Usage;
+using Mockalloc.Generators.Diagnostics;
 
 namespace Mockalloc.Generators.Tests.Usage;
 
 /// <summary>Every usage rule links to its page in docs/rules, the page is titled like the rule, and the rule is release-tracked.</summary>
 public sealed class UsageRulePagesTests
 {
-    public static TheoryData<string> Ids { get; } = [UsageDescriptors.AsyncBodyId, UsageDescriptors.KnobValueId, UsageDescriptors.TestAttributeId];
+    public static TheoryData<string> Ids { get; } = [Descriptors.AsyncBodyId, Descriptors.KnobValueId, Descriptors.TestAttributeId];
 
     [Theory]
     [MemberData(nameof(Ids))]

@@ -1,9 +1,9 @@
 using Microsoft.CodeAnalysis;
 
-namespace Mockalloc.Generators.Usage;
+namespace Mockalloc.Generators.Diagnostics;
 
-/// <summary>The diagnostics of the usage analyzers: every ID, title and message in one place.</summary>
-public static class UsageDescriptors
+/// <summary>The diagnostics of Mockalloc.Generators (usage rules and interception): every ID, title and message in one place.</summary>
+public static class Descriptors
 {
     /// <summary>Diagnostic ID of an async body passed to a synchronous region.</summary>
     public const string AsyncBodyId = "MA0001";
@@ -13,6 +13,9 @@ public static class UsageDescriptors
 
     /// <summary>Diagnostic ID of a plain test attribute where a Mockalloc one is available.</summary>
     public const string TestAttributeId = "MA0003";
+
+    /// <summary>Diagnostic ID of a tracked member used where interceptors cannot redirect it.</summary>
+    public const string UninterceptableId = "MA0004";
 
     /// <summary>The property of MA0002 diagnostics that the code fix writes in place of the value, when one is unambiguous.</summary>
     public const string ReplacementProperty = "Replacement";
@@ -70,4 +73,18 @@ public static class UsageDescriptors
 
     /// <summary>MA0002's reason for TraceStacks without tracing.</summary>
     internal const string StacksWithoutTracing = "has no effect because the same attribute sets `Tracing = false`: stacks are only captured while tracing; remove one of the two";
+
+    /// <summary>
+    /// MA0004: a use of a tracked member that interceptors cannot redirect, so regions do not see it.
+    /// Arguments: the member, why, the facade to call instead.
+    /// </summary>
+    public static readonly DiagnosticDescriptor Uninterceptable = new(
+        UninterceptableId,
+        title: "Tracked member used where interceptors cannot redirect it",
+        messageFormat: "`{0}` is not tracked here: {1}. Call `{2}` directly, or weave the assembly with Mockalloc.Fody.",
+        category: "Mockalloc.Tracking",
+        DiagnosticSeverity.Info,
+        isEnabledByDefault: true,
+        description: "With MockallocTrack on, calls of NativeMemory, Marshal, GCHandle, ArrayPool and MemoryPool are redirected to Mockalloc.Tracked at compile time. Method groups, delegates and function pointers to those members, constructors of typed GC handles, reflection and code in other assemblies cannot be redirected: a region does not see what they acquire or release.",
+        helpLinkUri: HelpRoot + UninterceptableId + ".md");
 }
