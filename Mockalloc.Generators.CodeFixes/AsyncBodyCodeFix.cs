@@ -1,16 +1,16 @@
 using System.Collections.Immutable;
 using System.Composition;
 using System.Globalization;
-using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FindSymbols;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Simplification;
-using Mockalloc.Generators.Usage;
+using Microsoft.CodeAnalysis;
 using Mockalloc.Generators.Diagnostics;
+using Mockalloc.Generators.Usage;
 
 namespace Mockalloc.Generators.CodeFixes;
 

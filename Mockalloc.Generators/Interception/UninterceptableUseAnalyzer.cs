@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis;
 using Mockalloc.Apis;
 using Mockalloc.Generators.Diagnostics;
 

@@ -1,7 +1,7 @@
 using Microsoft.CodeAnalysis;
+using Mockalloc.Generators.Diagnostics;
 using Mockalloc.Generators.Usage;
 using Verify = Mockalloc.Generators.Tests.Usage.UsageVerifier<Mockalloc.Generators.Usage.AsyncBodyAnalyzer, Mockalloc.Generators.CodeFixes.AsyncBodyCodeFix>;
-using Mockalloc.Generators.Diagnostics;
 
 namespace Mockalloc.Generators.Tests.Usage;
 

@@ -1,7 +1,7 @@
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Mockalloc.Generators.Usage;
+using Microsoft.CodeAnalysis;
 using Mockalloc.Generators.Diagnostics;
+using Mockalloc.Generators.Usage;
 
 namespace Mockalloc.Generators.Tests.Usage;
 

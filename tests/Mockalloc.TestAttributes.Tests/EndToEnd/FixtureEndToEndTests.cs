@@ -1,11 +1,8 @@
 namespace Mockalloc.TestAttributes.Tests.EndToEnd;
 
 /// <summary>What a fixture project's runs must report, declared by its end-to-end test class.</summary>
-public interface IFixtureExpectations
+public interface IFixtureExpectations : IRunExpectations
 {
-    /// <summary>Rows of (key, outcome, message parts) of the full run: see <see cref="Expectations"/>.</summary>
-    static abstract TheoryData<string, string, string> All { get; }
-
     /// <summary>The same for the rerun (see <see cref="FixtureRun"/>).</summary>
     static abstract TheoryData<string, string, string> Rerun { get; }
 }
@@ -16,27 +13,17 @@ public interface IFixtureExpectations
 /// </summary>
 /// <typeparam name="TSelf">The framework's test class, which declares the expected results.</typeparam>
 /// <typeparam name="TRun">The run of the framework's fixture project.</typeparam>
-public abstract class FixtureEndToEndTests<TSelf, TRun>(TRun run) : IClassFixture<TRun>
+public abstract class FixtureEndToEndTests<TSelf, TRun>(TRun run) : RunResultsTests<TSelf, TRun>(run)
     where TSelf : IFixtureExpectations
     where TRun : FixtureRun
 {
-    public static TheoryData<string, string, string> Expected => TSelf.All;
-
     public static TheoryData<string, string, string> ExpectedInRerun => TSelf.Rerun;
-
-    [Theory]
-    [MemberData(nameof(Expected))]
-    public void Fixture_test_reports_the_expected_outcome_and_message(string key, string outcome, string messageParts) =>
-        Expectations.Check(run.Result(key), outcome, messageParts);
-
-    [Fact]
-    public void Every_fixture_test_ran_and_is_expected() => Expectations.CheckEveryResultIsExpected(run.Results, Expected);
 
     [Theory]
     [MemberData(nameof(ExpectedInRerun))]
     public void Rerun_test_reports_the_expected_outcome_and_message(string key, string outcome, string messageParts) =>
-        Expectations.Check(run.RerunResult(key), outcome, messageParts);
+        Expectations.Check(Run.RerunResult(key), outcome, messageParts);
 
     [Fact]
-    public void Every_rerun_test_ran_and_is_expected() => Expectations.CheckEveryResultIsExpected(run.RerunResults, ExpectedInRerun);
+    public void Every_rerun_test_ran_and_is_expected() => Expectations.CheckEveryResultIsExpected(Run.RerunResults, ExpectedInRerun);
 }

@@ -14,7 +14,7 @@ namespace Mockalloc.TestAttributes.Tests.EndToEnd;
 /// <para>Fixture runs are serialized: they build the same referenced projects, and the machine has two cores.
 /// Child processes get no MSBuild node reuse and no compiler server, so nothing outlives the run.</para>
 /// </remarks>
-public abstract class FixtureRun : IAsyncLifetime
+public abstract class FixtureRun : IAsyncLifetime, IRunResults
 {
     /// <summary>
     /// The rerun's environment: NoData allowed and tracing on (neither is set by the assembly), and an

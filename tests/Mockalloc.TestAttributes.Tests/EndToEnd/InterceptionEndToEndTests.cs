@@ -5,9 +5,10 @@ namespace Mockalloc.TestAttributes.Tests.EndToEnd;
 /// ArrayPool directly, with no line rewritten, get the verdicts and the lines of their own calls, and a leak in
 /// a library built with <c>MockallocTrack</c> is traced to the library's line.
 /// </summary>
-public sealed class InterceptionEndToEndTests(InterceptedFixtureRun run) : IClassFixture<InterceptedFixtureRun>
+public sealed class InterceptionEndToEndTests(InterceptedFixtureRun run)
+    : RunResultsTests<InterceptionEndToEndTests, InterceptedFixtureRun>(run), IRunExpectations
 {
-    public static TheoryData<string, string, string> Expected => new()
+    public static TheoryData<string, string, string> All => new()
     {
         { "DirectCalls/NativeLeak", "Failed", "Leak: 1 of 1 acquisitions|Leak: 10 bytes (NativeMemory) allocated at DirectCalls.cs:14 (NativeLeak)" },
         { "DirectCalls/NativePair", "Passed", "" },
@@ -21,12 +22,4 @@ public sealed class InterceptionEndToEndTests(InterceptedFixtureRun run) : IClas
         { "DirectCalls/LibraryCorrect", "Passed", "" },
         { "DirectCalls/PlainFactIsNoRegion", "Passed", "" },
     };
-
-    [Theory]
-    [MemberData(nameof(Expected))]
-    public void Fixture_test_reports_the_expected_outcome_and_message(string key, string outcome, string messageParts) =>
-        Expectations.Check(run.Result(key), outcome, messageParts);
-
-    [Fact]
-    public void Every_fixture_test_ran_and_is_expected() => Expectations.CheckEveryResultIsExpected(run.Results, Expected);
 }

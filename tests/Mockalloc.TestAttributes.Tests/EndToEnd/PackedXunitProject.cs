@@ -8,7 +8,7 @@ namespace Mockalloc.TestAttributes.Tests.EndToEnd;
 /// that adds the package and calls the BCL directly, and a <c>dotnet new classlib</c> library that adds
 /// <c>Mockalloc</c> and sets <c>MockallocTrack</c>. Run once per test run; the tests read its TRX results.
 /// </summary>
-public sealed class PackedXunitProject : IAsyncLifetime
+public sealed class PackedXunitProject : IAsyncLifetime, IRunResults
 {
     private static readonly TimeSpan s_timeout = TimeSpan.FromMinutes(8);
 
@@ -20,6 +20,11 @@ public sealed class PackedXunitProject : IAsyncLifetime
 
     /// <summary>What every step printed, for failure messages.</summary>
     public string Output { get; private set; } = "";
+
+    /// <inheritdoc/>
+    public TrxResult Result(string key) =>
+        Results.SingleOrDefault(r => r.Key == key)
+        ?? throw new Xunit.Sdk.XunitException($"No result '{key}'. Results: {string.Join(", ", Results.Select(r => r.Key))}\n{Output}");
 
     public async Task InitializeAsync()
     {
