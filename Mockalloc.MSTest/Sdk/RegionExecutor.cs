@@ -30,8 +30,9 @@ internal static class RegionExecutor
 
     private static void Judge(TestResult result, AllocInfo info)
     {
-        bool failed = result.Outcome == UnitTestOutcome.Failed;
-        if (!failed && result.Outcome != UnitTestOutcome.Passed)
+        UnitTestOutcome outcome = OutcomeOf(result);
+        bool failed = outcome == UnitTestOutcome.Failed;
+        if (!failed && outcome != UnitTestOutcome.Passed)
         {
             return;
         }
@@ -48,4 +49,15 @@ internal static class RegionExecutor
             result.TestFailureException = new AggregateException(own, failure);
         }
     }
+
+    /// <summary>
+    /// The test's real outcome. MSTest 4.0 reports a timed-out test as <see cref="UnitTestOutcome.Failed"/> and keeps
+    /// <see cref="UnitTestOutcome.Timeout"/> on its failure exception (the adapter's TestFailedException, whose
+    /// public <c>Outcome</c> property is read here); later versions set the result's outcome itself.
+    /// </summary>
+    private static UnitTestOutcome OutcomeOf(TestResult result) =>
+        result.Outcome == UnitTestOutcome.Failed
+        && result.TestFailureException?.GetType().GetProperty("Outcome")?.GetValue(result.TestFailureException) is UnitTestOutcome reported
+            ? reported
+            : result.Outcome;
 }

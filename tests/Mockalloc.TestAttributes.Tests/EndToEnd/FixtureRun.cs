@@ -160,7 +160,12 @@ public abstract class FixtureRun : IAsyncLifetime, IRunResults
 
 public sealed class Xunit2FixtureRun() : FixtureRun("Xunit2Fixture", "XunitFixture", rerunSettings: ["xUnit.ParallelizeTestCollections=true"]);
 
+/// <summary>MSTestFixture on the newest MSTest.</summary>
 public sealed class MSTestFixtureRun() : FixtureRun("MSTestFixture", "MSTestFixture", rerunSettings: ["MSTest.Parallelize.Workers=2", "MSTest.Parallelize.Scope=ClassLevel"]);
+
+/// <summary>MSTestFixture on MSTest 4.0.2, the lowest MSTest 4 and the one `dotnet new mstest` references.</summary>
+public sealed class MSTestFloorFixtureRun() : FixtureRun(
+    "MSTestFloorFixture", "MSTestFixture", rerunSettings: ["MSTest.Parallelize.Workers=2", "MSTest.Parallelize.Scope=ClassLevel"]);
 
 /// <summary>A plain xUnit v2 project with tracking on (interceptors), calling the BCL and a library that tracks too.</summary>
 public sealed class InterceptedFixtureRun() : FixtureRun("InterceptedFixture", "InterceptedFixture");
