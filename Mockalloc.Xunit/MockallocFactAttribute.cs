@@ -26,57 +26,6 @@ namespace Xunit;
 /// </remarks>
 [XunitTestCaseDiscoverer("Mockalloc.Sdk.Xunit.MockallocFactDiscoverer", "Mockalloc.Xunit")]
 [AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
-public sealed class MockallocFactAttribute : FactAttribute, IAllocKnobSource
+public sealed partial class MockallocFactAttribute : FactAttribute, IAllocKnobSource
 {
-    private readonly AllocKnobs _knobs = new();
-
-    /// <summary>When true, a test that saw no tracked allocation passes instead of failing with NoData.</summary>
-    /// <remarks>See <see cref="AllocOptions.AllowNoData"/>. Reads false when not set; when not set, it inherits.</remarks>
-    public bool AllowNoData
-    {
-        get => _knobs.GetFlag(nameof(AllowNoData));
-        set => _knobs.SetFlag(nameof(AllowNoData), value);
-    }
-
-    /// <summary>When true, a failing test lists every leak and bad release with the lines that made them.</summary>
-    /// <remarks>See <see cref="Mockalloc.AllocOptions.Tracing"/>; <c>MOCKALLOC_TRACING=1</c> sets it from the environment. Reads false when not set.</remarks>
-    public bool Tracing
-    {
-        get => _knobs.GetFlag(nameof(Tracing));
-        set => _knobs.SetFlag(nameof(Tracing), value);
-    }
-
-    /// <summary>With <see cref="Tracing"/>, also capture full stacks (microseconds per allocation).</summary>
-    /// <remarks>See <see cref="Mockalloc.AllocOptions.TraceStacks"/>. Reads false when not set.</remarks>
-    public bool TraceStacks
-    {
-        get => _knobs.GetFlag(nameof(TraceStacks));
-        set => _knobs.SetFlag(nameof(TraceStacks), value);
-    }
-
-    /// <summary>The most managed bytes the test may allocate; negative for no budget.</summary>
-    /// <remarks>See <see cref="AllocOptions.MaxManagedBytes"/>. Reads -1 when not set; when not set, it inherits.</remarks>
-    public long MaxManagedBytes
-    {
-        get => _knobs.GetBudget(nameof(MaxManagedBytes));
-        set => _knobs.Set(nameof(MaxManagedBytes), value);
-    }
-
-    /// <summary>The most tracked acquisitions the test may make; negative for no budget.</summary>
-    /// <remarks>See <see cref="AllocOptions.MaxAllocations"/>. Reads -1 when not set; when not set, it inherits.</remarks>
-    public long MaxAllocations
-    {
-        get => _knobs.GetBudget(nameof(MaxAllocations));
-        set => _knobs.Set(nameof(MaxAllocations), value);
-    }
-
-    /// <summary>The most tracked bytes the test may hold at once; negative for no budget.</summary>
-    /// <remarks>See <see cref="AllocOptions.MaxPeakBytes"/>. Reads -1 when not set; when not set, it inherits.</remarks>
-    public long MaxPeakBytes
-    {
-        get => _knobs.GetBudget(nameof(MaxPeakBytes));
-        set => _knobs.Set(nameof(MaxPeakBytes), value);
-    }
-
-    AllocKnobs IAllocKnobSource.Knobs => _knobs;
 }
