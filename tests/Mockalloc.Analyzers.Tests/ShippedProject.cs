@@ -31,23 +31,26 @@ internal static class ShippedProject
         "global using System; global using System.Collections.Generic; global using System.IO; global using System.Linq; " +
         "global using System.Net.Http; global using System.Threading; global using System.Threading.Tasks;";
 
-    public static CSharpCompilation Compile(string name)
+    /// <summary>The shipped project of the folder <paramref name="name"/> at the repository's root.</summary>
+    public static CSharpCompilation Compile(string name) => CompileProject(Path.Combine(RepositoryRoot.Path, name, name + ".csproj"));
+
+    private static CSharpCompilation CompileProject(string project)
     {
         lock (s_compiled)
         {
-            if (!s_compiled.TryGetValue(name, out CSharpCompilation? compilation))
+            if (!s_compiled.TryGetValue(project, out CSharpCompilation? compilation))
             {
-                s_compiled[name] = compilation = CompileCore(name);
+                s_compiled[project] = compilation = CompileCore(project);
             }
 
             return compilation;
         }
     }
 
-    private static CSharpCompilation CompileCore(string name)
+    private static CSharpCompilation CompileCore(string project)
     {
-        string folder = Path.Combine(RepositoryRoot.Path, name);
-        string project = Path.Combine(folder, name + ".csproj");
+        string folder = Path.GetDirectoryName(project)!;
+        string name = Path.GetFileNameWithoutExtension(project);
         var parse = new CSharpParseOptions(LanguageVersion.Preview);
         List<SyntaxTree> trees = [.. Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
             .Where(f => !InBuildOutput(folder, f))
@@ -80,13 +83,14 @@ internal static class ShippedProject
         foreach (string dependency in Dependencies(folder, project))
         {
             references.Add(dependency.EndsWith(".csproj", StringComparison.Ordinal)
-                ? Compile(Path.GetFileNameWithoutExtension(dependency)).ToMetadataReference()
+                ? CompileProject(dependency).ToMetadataReference()
                 : MetadataReference.CreateFromFile(dependency));
         }
 
         OutputKind kind = items.Any(e => e.Name.LocalName == "OutputType" && e.Value == "Exe") ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary;
         var compilation = CSharpCompilation.Create(name, trees, references, new CSharpCompilationOptions(kind, allowUnsafe: true, nullableContextOptions: NullableContextOptions.Enable));
-        CSharpGeneratorDriver.Create(s_frameworkGenerators.Value, parseOptions: parse).RunGeneratorsAndUpdateCompilation(compilation, out Compilation generated, out _);
+        CSharpGeneratorDriver.Create([.. s_frameworkGenerators.Value, .. ProjectGenerators(folder, items)], parseOptions: parse)
+            .RunGeneratorsAndUpdateCompilation(compilation, out Compilation generated, out _);
         return (CSharpCompilation)generated;
     }
 
@@ -105,6 +109,27 @@ internal static class ShippedProject
         return [.. Directory.EnumerateFiles(Path.Combine(pack, "analyzers", "dotnet", "cs"), "*.dll")
             .SelectMany(f => new AnalyzerFileReference(f, loader).GetGenerators(LanguageNames.CSharp))];
     });
+
+    /// <summary>
+    /// The generators of the project's analyzer references (<c>&lt;ProjectReference OutputItemType="Analyzer" /&gt;</c>),
+    /// compiled the same way and loaded from memory, so their output binds as in a build.
+    /// </summary>
+    private static IEnumerable<ISourceGenerator> ProjectGenerators(string folder, XElement[] items)
+    {
+        foreach (XElement reference in items.Where(e => e.Name.LocalName == "ProjectReference" && (string?)e.Attribute("OutputItemType") == "Analyzer"))
+        {
+            string path = Path.GetFullPath(Path.Combine(folder, reference.Attribute("Include")!.Value.Replace('\\', Path.DirectorySeparatorChar)));
+            using var image = new MemoryStream();
+            Microsoft.CodeAnalysis.Emit.EmitResult result = CompileProject(path).Emit(image);
+            Assert.True(result.Success, $"the generator {path} does not compile here:\n{string.Join("\n", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error))}");
+            System.Reflection.Assembly assembly = System.Reflection.Assembly.Load(image.ToArray());
+            foreach (Type type in assembly.GetTypes().Where(t => t.GetCustomAttributes(typeof(GeneratorAttribute), inherit: false).Length > 0))
+            {
+                object instance = Activator.CreateInstance(type)!;
+                yield return instance as ISourceGenerator ?? ((IIncrementalGenerator)instance).AsSourceGenerator();
+            }
+        }
+    }
 
     private sealed class GeneratorLoader : IAnalyzerAssemblyLoader
     {
