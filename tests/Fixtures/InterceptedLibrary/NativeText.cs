@@ -8,7 +8,7 @@ public static class NativeText
     /// <summary>The number of UTF-16 code units of <paramref name="text"/>, measured on a native copy.</summary>
     public static int MeasureUtf16(string text)
     {
-        nint copy = Marshal.StringToHGlobalUni(text);
+        nint copy = Marshal.StringToHGlobalUni(text ?? throw new ArgumentNullException(nameof(text)));
         if (text.Length == 0)
         {
             return 0;
