@@ -130,24 +130,11 @@ internal static class InterceptionParser
         return receiver is null ? null : model.GetTypeInfo(receiver, cancellationToken).Type;
     }
 
-    /// <summary>The row of the bound member, following overrides (a custom pool) to the table's type.</summary>
-    private static ResourceApi? FindRow(IMethodSymbol method, INamedTypeSymbol? owner)
-    {
-        if (owner is not null)
-        {
-            return TrackedApiIndex.FindInterceptable(owner.OriginalDefinition, method.Name);
-        }
-
-        for (IMethodSymbol? current = method; current is not null; current = current.OverriddenMethod)
-        {
-            if (TrackedApiIndex.FindInterceptable(current.ContainingType.OriginalDefinition, current.Name) is { } row)
-            {
-                return row;
-            }
-        }
-
-        return null;
-    }
+    /// <summary>The row of the bound member when interceptors redirect it; an owner interface names the row of a <c>Dispose</c>.</summary>
+    private static ResourceApi? FindRow(IMethodSymbol method, INamedTypeSymbol? owner) =>
+        owner is not null
+            ? TrackedApiIndex.FindInterceptable(owner.OriginalDefinition, method.Name)
+            : TrackedApiIndex.Find(method) is { Facade.Interceptable: true } row ? row : null;
 
     /// <summary>
     /// Whether the referenced Mockalloc has the facade overload the interceptor calls: the receiver (by ref for a

@@ -41,7 +41,7 @@ public sealed class UninterceptableUseAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeMethodReference(OperationAnalysisContext context)
     {
         var reference = (IMethodReferenceOperation)context.Operation;
-        if (Row(reference.Method) is { Facade: { Interceptable: true } facade } row && !InFacades(context.ContainingSymbol))
+        if (TrackedApiIndex.Find(reference.Method) is { Facade: { Interceptable: true } facade } row && !InFacades(context.ContainingSymbol))
         {
             Report(context, row, facade, "a method group or function pointer cannot be intercepted");
         }
@@ -50,7 +50,7 @@ public sealed class UninterceptableUseAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeObjectCreation(OperationAnalysisContext context)
     {
         var creation = (IObjectCreationOperation)context.Operation;
-        if (creation.Constructor is { } constructor && Row(constructor) is { Facade: { } facade } row && !InFacades(context.ContainingSymbol))
+        if (creation.Constructor is { } constructor && TrackedApiIndex.Find(constructor) is { Facade: { } facade } row && !InFacades(context.ContainingSymbol))
         {
             Report(context, row, facade, "a constructor cannot be intercepted, and its Dispose is then left alone too");
         }
@@ -67,20 +67,6 @@ public sealed class UninterceptableUseAnalyzer : DiagnosticAnalyzer
         {
             Report(context, row, facade, "the owner's element type is a type parameter");
         }
-    }
-
-    private static ResourceApi? Row(IMethodSymbol method)
-    {
-        string member = method.MethodKind == MethodKind.Constructor ? ".ctor" : method.Name;
-        for (IMethodSymbol? current = method; current is not null; current = current.OverriddenMethod)
-        {
-            if (TrackedApiIndex.Find(current.ContainingType.OriginalDefinition, member) is { } row)
-            {
-                return row;
-            }
-        }
-
-        return null;
     }
 
     private static bool InFacades(ISymbol symbol) => symbol.ContainingNamespace?.ToDisplayString() == "Mockalloc.Tracked";
