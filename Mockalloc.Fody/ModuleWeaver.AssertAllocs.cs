@@ -23,18 +23,32 @@ public sealed partial class ModuleWeaver
     private static bool HasAssertAllocs(MethodDefinition method) =>
         method.HasCustomAttributes && method.CustomAttributes.Any(a => a.AttributeType.FullName == AssertAllocsType);
 
+    /// <summary>An error at the method's first line where the PDB gives one (a method without a body has none).</summary>
+    private void ErrorAt(MethodDefinition method, string message)
+    {
+        SequencePoint? first = method.HasBody ? method.DebugInformation.SequencePoints.FirstOrDefault(p => !p.IsHidden) : null;
+        if (first is not null)
+        {
+            WriteError(message, first);
+        }
+        else
+        {
+            WriteError(message);
+        }
+    }
+
     private void ReportNoBody(MethodDefinition method) =>
-        WriteError(
+        ErrorAt(
+            method,
             method.IsAbstract
                 ? $"Method '{Display(method)}' is abstract but has [AssertAllocs]: it has no body to wrap. Put the attribute on the implementations, or remove it."
-                : $"Method '{Display(method)}' has no IL body (extern or runtime-implemented) but has [AssertAllocs]. Remove the attribute.",
-            method);
+                : $"Method '{Display(method)}' has no IL body (extern or runtime-implemented) but has [AssertAllocs]. Remove the attribute.");
 
     private bool WrapInRegion(MethodDefinition method)
     {
         if (RefusedReason(method) is { } reason)
         {
-            WriteError(reason, method);
+            ErrorAt(method, reason);
             return false;
         }
 
@@ -90,9 +104,9 @@ public sealed partial class ModuleWeaver
             il.Create(OpCodes.Call, begin),
             il.Create(OpCodes.Stloc, scope),
         ];
-        for (int i = prologue.Length - 1; i >= 0; i--)
+        foreach (Instruction instruction in prologue)
         {
-            il.InsertBefore(tryStart, prologue[i]);
+            il.InsertBefore(tryStart, instruction);
         }
 
         il.Append(faultStart);

@@ -1,0 +1,100 @@
+using System.Reflection;
+
+namespace Mockalloc.Fody.Tests;
+
+/// <summary>[AssertAllocs] methods run as regions: a bug throws AllocException, the body's own exception wins.</summary>
+public sealed class AssertAllocsTests
+{
+    private static Type Asserted => Woven.Fixture.Assembly.GetType("WeaverFixture.AssertedMethods", throwOnError: true)!;
+
+    private static object? Call(string method, params object?[] arguments) => Woven.Invoke(Asserted.GetMethod(method)!, null, arguments);
+
+    [Fact]
+    public void A_clean_body_returns_normally()
+    {
+        Call("Clean");
+        Assert.Equal(6, Call("ManyReturns", 3));
+        Assert.Equal(2, Call("ManyReturns", -2));
+        Assert.Equal(-1, Call("ManyReturns", -9));
+        Assert.Equal("x", Woven.Invoke(Asserted.GetMethod("GenericClean")!.MakeGenericMethod(typeof(string)), null, "x"));
+    }
+
+    [Fact]
+    public void A_leak_throws_AllocException()
+    {
+        var thrown = Assert.Throws<AllocException>(() => Call("Leaks"));
+
+        Assert.Equal(AllocError.Leak, thrown.Error);
+        Assert.Equal(1, thrown.Info.LeakCount);
+    }
+
+    [Fact]
+    public void An_instance_method_is_wrapped()
+    {
+        object instance = Activator.CreateInstance(Asserted)!;
+
+        var thrown = Assert.Throws<AllocException>(() => Woven.Invoke(Asserted.GetMethod("InstanceLeak")!, instance, 8));
+        Assert.Equal(AllocError.Leak, thrown.Error);
+    }
+
+    [Fact]
+    public void The_bodys_own_exception_propagates_unchanged()
+    {
+        var clean = Assert.Throws<InvalidOperationException>(() => Call("Throws"));
+        var leaked = Assert.Throws<InvalidOperationException>(() => Call("LeaksThenThrows"));
+
+        Assert.Equal("the body's own", clean.Message);
+        Assert.Equal("the body's own", leaked.Message);
+        Assert.False(Allocs.IsRecording, "the region was not ended when the body threw");
+    }
+
+    [Fact]
+    public void The_knobs_of_the_attribute_apply()
+    {
+        Assert.Equal(AllocError.NoData, Assert.Throws<AllocException>(() => Call("NothingTracked")).Error);
+        Call("NothingTrackedAllowed");
+        Assert.Equal(AllocError.OverBudget, Assert.Throws<AllocException>(() => Call("OverBudget")).Error);
+    }
+
+    [Fact]
+    public void The_region_nests_in_an_enclosing_one_and_ends_with_the_method()
+    {
+        AllocInfo outer = Allocs.Record(() =>
+        {
+            Call("Clean");
+            Assert.True(Allocs.IsRecording);
+        });
+
+        Assert.Null(outer.Error);
+        Assert.Equal(1, outer.AllocationCount);
+        Assert.False(Allocs.IsRecording);
+    }
+
+    [Fact]
+    public async Task An_async_method_s_region_ends_when_its_task_completes()
+    {
+        await (Task)Call("CleanAsync")!;
+        Assert.Equal(42, await (Task<int>)Call("CleanAsyncResult")!);
+        await (ValueTask)Call("CleanValueTask")!;
+
+        var leak = await Assert.ThrowsAsync<AllocException>(() => (Task)Call("LeaksAfterAwait")!);
+        Assert.Equal(AllocError.Leak, leak.Error);
+        var valueLeak = await Assert.ThrowsAsync<AllocException>(() => ((ValueTask<int>)Call("LeaksValueTask")!).AsTask());
+        Assert.Equal(AllocError.Leak, valueLeak.Error);
+        Assert.False(Allocs.IsRecording);
+    }
+
+    [Fact]
+    public async Task An_async_body_s_exception_propagates_unchanged()
+    {
+        var thrown = await Assert.ThrowsAsync<InvalidOperationException>(() => (Task)Call("ThrowsAfterAwait")!);
+
+        Assert.Equal("the body's own, after an await", thrown.Message);
+    }
+
+    [Fact]
+    public void The_attribute_stays_on_the_woven_method()
+    {
+        Assert.NotNull(Asserted.GetMethod("Leaks")!.GetCustomAttribute<AssertAllocsAttribute>());
+    }
+}
