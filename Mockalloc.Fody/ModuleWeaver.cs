@@ -54,7 +54,8 @@ public sealed partial class ModuleWeaver : BaseModuleWeaver
     }
 
     /// <inheritdoc/>
-    public override IEnumerable<string> GetAssembliesForScanning() => ["netstandard", "mscorlib", "System.Runtime"];
+    /// <remarks>The weaver finds what it needs through the referenced Mockalloc, not through Fody's type cache.</remarks>
+    public override IEnumerable<string> GetAssembliesForScanning() => [];
 
     /// <inheritdoc/>
     public override bool ShouldCleanReference => false;

@@ -1,3 +1,7 @@
+using Fody;
+using Mono.Cecil;
+using Mono.Cecil.Cil;
+
 namespace Mockalloc.Fody.Tests;
 
 /// <summary>Calls of the tracked BCL members in woven code reach the facades: each verdict as the regions see it.</summary>
@@ -72,6 +76,29 @@ public sealed class RedirectTests
         Assert.Null(info.Error);
         Assert.Equal(1, info.AllocationCount);
         Assert.Equal(1, info.FreeCount);
+    }
+
+    [Fact]
+    public void A_callvirt_of_the_override_itself_is_followed_to_the_table_s_member()
+    {
+        // C# calls the overridden ArrayPool<byte>.Rent; other compilers may name the override: make the call do so.
+        TestResult woven = new ModuleWeaver().ExecuteTestRun(
+            Woven.FixturePath("WeaverFixture"),
+            runPeVerify: false,
+            beforeExecuteCallback: module =>
+            {
+                TypeDefinition pools = module.GetType("WeaverFixture.PoolCalls");
+                MethodDefinition rent = pools.NestedTypes.Single(t => t.Name == "LoggingPool").Methods.Single(m => m.Name == "Rent");
+                Instruction call = pools.Methods.Single(m => m.Name == "DerivedPool").Body.Instructions
+                    .Single(i => i.OpCode.Code == Code.Callvirt && ((MethodReference)i.Operand).Name == "Rent");
+                call.Operand = rent;
+            },
+            folderName: "override");
+
+        AllocInfo info = Allocs.Record(() => Woven.Invoke(woven.Assembly.GetType("WeaverFixture.PoolCalls")!.GetMethod("DerivedPool")!, null), Strict);
+
+        Assert.Null(info.Error);
+        Assert.Equal(1, info.AllocationCount);
     }
 
     [Fact]
