@@ -51,6 +51,8 @@ public sealed partial class ModuleWeaver : BaseModuleWeaver
                 WeaveMethod(method);
             }
         }
+
+        EmitSiteInitializer();
     }
 
     /// <inheritdoc/>

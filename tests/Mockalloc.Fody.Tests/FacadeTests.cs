@@ -24,7 +24,7 @@ public sealed class FacadeTests
         string calls = CallsIn(Woven.Fixture.AssemblyPath, "WeaverFixture.NativeCalls", "Leak");
 
         Assert.Contains("TrackedNativeMemory::Alloc(System.UIntPtr,Mockalloc.CallSite)", calls);
-        Assert.Contains("CallSite::Here", calls);
+        Assert.Contains("Mockalloc.CallSite <Mockalloc>CallSites::Site", calls);
         Assert.DoesNotContain("InteropServices.NativeMemory::Alloc", calls);
     }
 
@@ -49,8 +49,8 @@ public sealed class FacadeTests
         using var module = ModuleDefinition.ReadModule(assemblyPath);
         IEnumerable<string> calls = module.GetType(type).Methods.Where(m => m.Name == method && m.HasBody)
             .SelectMany(m => m.Body.Instructions)
-            .Where(i => i.OpCode.Code is Code.Call or Code.Callvirt)
-            .Select(i => ((MethodReference)i.Operand).FullName);
+            .Where(i => i.OpCode.Code is Code.Call or Code.Callvirt or Code.Ldsfld)
+            .Select(i => ((MemberReference)i.Operand).FullName);
         return string.Join("\n", calls);
     }
 }
