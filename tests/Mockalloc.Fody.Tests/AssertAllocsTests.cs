@@ -93,6 +93,26 @@ public sealed class AssertAllocsTests
     }
 
     [Fact]
+    public void With_Tracing_the_failure_names_the_leaking_line()
+    {
+        var thrown = Assert.Throws<AllocException>(() => Call("LeaksTraced"));
+
+        Assert.Contains($"AssertedMethods.cs:{Woven.LineOf("asserted-leak")}", thrown.Message, StringComparison.Ordinal);
+        Assert.Contains("AssertedMethods.LeaksTraced", thrown.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_method_of_a_generic_type_is_wrapped()
+    {
+        Type box = Woven.Fixture.Assembly.GetType("WeaverFixture.Box`1", throwOnError: true)!.MakeGenericType(typeof(string));
+        object instance = Activator.CreateInstance(box)!;
+        MethodInfo hold = box.GetMethod("Hold")!;
+
+        Assert.Equal("kept", Woven.Invoke(hold, instance, "kept", false));
+        Assert.Equal(AllocError.Leak, Assert.Throws<AllocException>(() => Woven.Invoke(hold, instance, "lost", true)).Error);
+    }
+
+    [Fact]
     public void The_attribute_stays_on_the_woven_method()
     {
         Assert.NotNull(Asserted.GetMethod("Leaks")!.GetCustomAttribute<AssertAllocsAttribute>());

@@ -87,6 +87,12 @@ public class AssertedMethods
         return value;
     }
 
+    [AssertAllocs(Tracing = true)]
+    public static void LeaksTraced()
+    {
+        Marshal.AllocHGlobal(8); // @asserted-leak
+    }
+
     [AssertAllocs]
     public static async Task CleanAsync()
     {
@@ -131,5 +137,21 @@ public class AssertedMethods
         await Task.Yield();
         Marshal.AllocHGlobal(8);
         throw new InvalidOperationException("the body's own, after an await");
+    }
+}
+
+/// <summary>[AssertAllocs] on a method of a generic type.</summary>
+public sealed class Box<T>
+{
+    [AssertAllocs]
+    public T Hold(T value, bool leak)
+    {
+        nint p = Marshal.AllocHGlobal(8);
+        if (!leak)
+        {
+            Marshal.FreeHGlobal(p);
+        }
+
+        return value;
     }
 }
