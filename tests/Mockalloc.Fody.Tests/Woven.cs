@@ -47,9 +47,9 @@ internal static class Woven
     public static Action Body(string type, string method) => () => Call(type, method);
 
     /// <summary>The 1-based line of the fixture source that carries the marker comment <c>// @name</c>.</summary>
-    public static int LineOf(string marker, [CallerFilePath] string here = "")
+    public static int LineOf(string marker, string fixture = "WeaverFixture", [CallerFilePath] string here = "")
     {
-        string fixtures = Path.Combine(Path.GetDirectoryName(here)!, "..", "Fixtures", "WeaverFixture");
+        string fixtures = Path.Combine(Path.GetDirectoryName(here)!, "..", "Fixtures", fixture);
         foreach (string file in Directory.GetFiles(fixtures, "*.cs"))
         {
             string[] lines = File.ReadAllLines(file);
