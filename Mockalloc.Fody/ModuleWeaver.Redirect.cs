@@ -139,10 +139,46 @@ public sealed partial class ModuleWeaver
         ParameterDefinition parameter when instruction.OpCode.Code == Code.Ldarg => parameter.ParameterType,
         FieldReference field when instruction.OpCode.Code is Code.Ldfld or Code.Ldsfld
             && !(field.DeclaringType.IsGenericInstance && field.FieldType.ContainsGenericParameter) => field.FieldType,
-        MethodReference method when instruction.OpCode.Code is Code.Call or Code.Callvirt
-            && !((method.DeclaringType.IsGenericInstance || method.IsGenericInstance) && method.ReturnType.ContainsGenericParameter) => method.ReturnType,
+        MethodReference method when instruction.OpCode.Code is Code.Call or Code.Callvirt => ReturnType(method),
         _ => null,
     };
+
+    /// <summary>
+    /// A call's return type in the caller's terms: <c>IMemoryOwner&lt;!!0&gt;</c> of <c>Rent&lt;byte&gt;</c> (a facade the weaver
+    /// just put there, or any generic method) is <c>IMemoryOwner&lt;byte&gt;</c>; null where that takes more than this.
+    /// </summary>
+    private static TypeReference? ReturnType(MethodReference method)
+    {
+        TypeReference type = method.ReturnType;
+        if (!type.ContainsGenericParameter)
+        {
+            return type;
+        }
+
+        if (method.DeclaringType.IsGenericInstance || method is not GenericInstanceMethod instance || type is not GenericInstanceType generic)
+        {
+            return null;
+        }
+
+        var closed = new GenericInstanceType(generic.ElementType);
+        foreach (TypeReference argument in generic.GenericArguments)
+        {
+            if (argument is GenericParameter { Type: GenericParameterType.Method } parameter)
+            {
+                closed.GenericArguments.Add(instance.GenericArguments[parameter.Position]);
+            }
+            else if (argument.ContainsGenericParameter)
+            {
+                return null;
+            }
+            else
+            {
+                closed.GenericArguments.Add(argument);
+            }
+        }
+
+        return closed;
+    }
 
     /// <summary>A <c>callvirt</c> of an override (a custom pool's <c>Rent</c>) followed to the table's member it overrides.</summary>
     private static Target? FindOverridden(MethodReference called)

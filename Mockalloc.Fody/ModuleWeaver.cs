@@ -60,6 +60,10 @@ public sealed partial class ModuleWeaver : BaseModuleWeaver
     public override IEnumerable<string> GetAssembliesForScanning() => [];
 
     /// <inheritdoc/>
+    /// <remarks>
+    /// False: Fody would otherwise remove the reference to the assembly named like the weaver without <c>.Fody</c>,
+    /// which is <c>Mockalloc</c>, the very assembly the woven code now calls.
+    /// </remarks>
     public override bool ShouldCleanReference => false;
 
     private void WeaveMethod(MethodDefinition method)

@@ -15,6 +15,7 @@ public sealed class RedirectTests
     [InlineData("HandleCalls", "UntypedPair")]
     [InlineData("PoolCalls", "RentReturn")]
     [InlineData("PoolCalls", "OwnerPair")]
+    [InlineData("PoolCalls", "OwnerRentedAndDisposedAtOnce")]
     public void Correct_use_passes_and_is_seen(string type, string method)
     {
         AllocInfo info = Allocs.Record(Woven.Body(type, method), Strict);

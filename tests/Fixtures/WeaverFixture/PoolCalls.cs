@@ -42,6 +42,8 @@ public static class PoolCalls
         owner.Memory.Span[0] = 1;
     }
 
+    public static void OwnerRentedAndDisposedAtOnce() => MemoryPool<byte>.Shared.Rent(16).Dispose();
+
     public static void OwnerLeak()
     {
         IMemoryOwner<byte> owner = MemoryPool<byte>.Shared.Rent(16);
