@@ -85,7 +85,14 @@ public sealed partial class ModuleWeaver
             ModuleDefinition.Types.Add(_sites);
         }
 
-        field = new FieldDefinition("Site" + _siteFields.Count, FieldAttributes.Assembly | FieldAttributes.Static | FieldAttributes.InitOnly, ModuleDefinition.ImportReference(callSite));
+        // Named for the site (IL allows any name), so a debugger or disassembler shows which site a field is.
+        string name = member + "@" + System.IO.Path.GetFileName(file) + ":" + line.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (_sites.Fields.Any(f => f.Name == name))
+        {
+            name += "#" + _siteFields.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        field = new FieldDefinition(name, FieldAttributes.Assembly | FieldAttributes.Static | FieldAttributes.InitOnly, ModuleDefinition.ImportReference(callSite));
         _sites.Fields.Add(field);
         _siteFields.Add((file, line, member), field);
         return field;

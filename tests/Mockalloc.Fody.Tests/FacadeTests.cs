@@ -24,7 +24,7 @@ public sealed class FacadeTests
         string calls = CallsIn(Woven.Fixture.AssemblyPath, "WeaverFixture.NativeCalls", "Leak");
 
         Assert.Contains("TrackedNativeMemory::Alloc(System.UIntPtr,Mockalloc.CallSite)", calls);
-        Assert.Contains("Mockalloc.CallSite <Mockalloc>CallSites::Site", calls);
+        Assert.Contains($"Mockalloc.CallSite <Mockalloc>CallSites::Leak@NativeCalls.cs:{Woven.LineOf("native-leak")}", calls);
         Assert.DoesNotContain("InteropServices.NativeMemory::Alloc", calls);
     }
 
