@@ -34,6 +34,11 @@ public sealed partial class ModuleWeaver : BaseModuleWeaver
             return;
         }
 
+        if (Config?.Attribute("WeaveReferences") is { } weaveReferences)
+        {
+            WriteWarning($"Mockalloc: WeaveReferences=\"{weaveReferences.Value}\" is not supported yet: only this assembly is woven (docs/weaver.md).");
+        }
+
         foreach (TypeDefinition type in ModuleDefinition.GetTypes().ToList())
         {
             if (IsFacadeType(type))

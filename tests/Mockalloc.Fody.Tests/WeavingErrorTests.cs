@@ -38,6 +38,15 @@ public sealed class WeavingErrorTests
         Assert.Contains("Add the Mockalloc package", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void WeaveReferences_is_not_ignored_silently()
+    {
+        var weaver = new ModuleWeaver { Config = new System.Xml.Linq.XElement("Mockalloc", new System.Xml.Linq.XAttribute("WeaveReferences", "*")) };
+        global::Fody.TestResult result = global::Fody.WeaverTestHelper.ExecuteTestRun(weaver, Woven.FixturePath("WeaverFixture"), runPeVerify: false, folderName: "weave-references");
+
+        Assert.Contains(result.Warnings, w => w.Text.Contains("WeaveReferences=\"*\" is not supported yet", StringComparison.Ordinal));
+    }
+
     /// <summary>Resolves every assembly but Mockalloc, as for a project that does not reference it.</summary>
     private sealed class WithoutMockalloc(Mono.Cecil.IAssemblyResolver inner) : Mono.Cecil.IAssemblyResolver
     {
