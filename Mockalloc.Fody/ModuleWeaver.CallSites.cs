@@ -29,10 +29,12 @@ public sealed partial class ModuleWeaver
     private void EmitRedirect(MethodDefinition method, Instruction call, MethodReference facade, Target target, SequencePoint? site)
     {
         ILProcessor il = method.Body.GetILProcessor();
-        if (call.Previous is { OpCode.Code: Code.Tail } tail)
+        if (call.Previous is { OpCode.Code: Code.Tail or Code.Constrained } prefix)
         {
-            tail.OpCode = OpCodes.Nop;   // the call is no longer last: a tail prefix would be invalid
-            tail.Operand = null;
+            // A tail prefix would be invalid once the call is no longer last; a constrained one belongs to the
+            // callvirt the facade call replaces (the receiver is already an address, which the facade takes by ref).
+            prefix.OpCode = OpCodes.Nop;
+            prefix.Operand = null;
         }
 
         var after = new List<Instruction>();

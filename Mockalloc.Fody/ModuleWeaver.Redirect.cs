@@ -86,9 +86,9 @@ public sealed partial class ModuleWeaver
 
     private Target? FindCall(Instruction instruction, MethodReference called)
     {
-        if (instruction.Previous?.OpCode.Code == Code.Constrained)
+        if (instruction.Previous is { OpCode.Code: Code.Constrained, Operand: TypeReference constrained })
         {
-            return null;   // a call on a type parameter: the receiver's type is not known here
+            return FindConstrainedDispose(called, constrained);
         }
 
         string typeName = ApiIndex.MetadataName(called.DeclaringType);
@@ -116,6 +116,19 @@ public sealed partial class ModuleWeaver
     private static Target? FindStatic(MethodReference called) =>
         !called.HasThis && ApiIndex.Find(ApiIndex.MetadataName(called.DeclaringType), called.Name) is { Facade.TakesReceiver: false } row
             ? new Target(row, called, [], constructsInPlace: false)
+            : null;
+
+    /// <summary>
+    /// <c>constrained. GCHandle&lt;T&gt; callvirt IDisposable::Dispose</c>, which is how C# disposes a struct in a
+    /// <c>using</c>: the typed handle's own <c>Dispose</c>, with the handle's address as the receiver. Other
+    /// constrained calls (on a type parameter) are left alone: the receiver's type is not known here.
+    /// </summary>
+    private static Target? FindConstrainedDispose(MethodReference called, TypeReference constrained) =>
+        called.Name == "Dispose"
+        && ApiIndex.MetadataName(called.DeclaringType) == "System.IDisposable"
+        && constrained is GenericInstanceType generic
+        && ApiIndex.Find(ApiIndex.MetadataName(generic), "Dispose") is { Facade.TakesReceiver: true } row
+            ? new Target(row, called, generic.GenericArguments.ToList(), constructsInPlace: false)
             : null;
 
     /// <summary><c>IDisposable.Dispose</c> called on a receiver whose static type is <c>IMemoryOwner&lt;T&gt;</c>.</summary>

@@ -6,6 +6,7 @@ public sealed class GCHandleTests
     [Theory]
     [InlineData("TypedPair")]
     [InlineData("TypedPassedOn")]
+    [InlineData("TypedUsing")]
     [InlineData("PinnedAndWeakPairs")]
     public void New_and_Dispose_pairs_pass(string method)
     {

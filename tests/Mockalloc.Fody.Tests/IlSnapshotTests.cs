@@ -16,6 +16,7 @@ public sealed class IlSnapshotTests
     [InlineData("WeaverFixture.HandleCalls", "TypedPair")]           // an in-place constructor and a struct receiver
     [InlineData("WeaverFixture.NativeCalls", "PairThroughDelegates")] // ldftn
     [InlineData("WeaverFixture.PoolCalls", "OwnerPair")]             // using on an IMemoryOwner<T>
+    [InlineData("WeaverFixture.HandleCalls", "TypedUsing")]          // using on a typed GC handle: a constrained callvirt
     [InlineData("WeaverFixture.AssertedMethods", "ManyReturns")]     // a synchronous region
     [InlineData("WeaverFixture.AssertedMethods", "CleanAsync")]      // a region that ends with the task
     public void The_woven_IL_matches_the_snapshot(string type, string method)

@@ -23,6 +23,13 @@ public static class HandleCalls
         handle.Dispose();
     }
 
+    public static void TypedUsing()
+    {
+        using var handle = new GCHandle<object>(new object());
+        using var pinned = new PinnedGCHandle<int[]>(new int[2]);
+        GC.KeepAlive(handle.Target);
+    }
+
     public static void TypedLeak()
     {
         var handle = new GCHandle<string>("leaked"); // @typed-leak
