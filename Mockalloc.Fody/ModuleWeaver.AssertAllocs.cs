@@ -109,6 +109,12 @@ public sealed partial class ModuleWeaver
             il.InsertBefore(tryStart, instruction);
         }
 
+        // A handler that ran to the end of the method (a body whose last act is a rethrow) ends where ours begins.
+        foreach (ExceptionHandler handler in body.ExceptionHandlers.Where(h => h.HandlerEnd is null))
+        {
+            handler.HandlerEnd = faultStart;
+        }
+
         il.Append(faultStart);
         il.Append(il.Create(OpCodes.Callvirt, faulted));
         il.Append(il.Create(OpCodes.Endfinally));   // endfault has the same encoding

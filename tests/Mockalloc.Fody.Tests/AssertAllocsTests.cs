@@ -49,6 +49,15 @@ public sealed class AssertAllocsTests
     }
 
     [Fact]
+    public void A_body_whose_last_act_is_a_handler_is_wrapped_around_it()
+    {
+        var thrown = Assert.Throws<ArgumentException>(() => Call("EndsInAHandler"));
+
+        Assert.Equal("thrown by the last handler", thrown.Message);
+        Assert.False(Allocs.IsRecording);
+    }
+
+    [Fact]
     public void The_knobs_of_the_attribute_apply()
     {
         Assert.Equal(AllocError.NoData, Assert.Throws<AllocException>(() => Call("NothingTracked")).Error);

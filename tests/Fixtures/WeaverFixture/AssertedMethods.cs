@@ -138,6 +138,19 @@ public class AssertedMethods
         Marshal.AllocHGlobal(8);
         throw new InvalidOperationException("the body's own, after an await");
     }
+
+    [AssertAllocs]
+    public static void EndsInAHandler()
+    {
+        try
+        {
+            throw new InvalidOperationException("thrown in the try");
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new ArgumentException("thrown by the last handler", e);
+        }
+    }
 }
 
 /// <summary>[AssertAllocs] on a method of a generic type.</summary>
