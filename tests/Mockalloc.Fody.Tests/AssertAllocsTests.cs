@@ -66,6 +66,14 @@ public sealed class AssertAllocsTests
     }
 
     [Fact]
+    public void The_managed_budget_counts_the_body_and_not_the_woven_region_code()
+    {
+        Assert.Equal(2, Call("AllocatesNothingManaged", 1));   // the first call also resolves and caches the options
+        Assert.Equal(3, Call("AllocatesNothingManaged", 2));
+        Assert.Equal(AllocError.OverBudget, Assert.Throws<AllocException>(() => Call("AllocatesAKilobyte")).Error);
+    }
+
+    [Fact]
     public void The_region_nests_in_an_enclosing_one_and_ends_with_the_method()
     {
         AllocInfo outer = Allocs.Record(() =>

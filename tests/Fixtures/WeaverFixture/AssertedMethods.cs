@@ -151,6 +151,12 @@ public class AssertedMethods
             throw new ArgumentException("thrown by the last handler", e);
         }
     }
+
+    [AssertAllocs(AllowNoData = true, MaxManagedBytes = 0)]
+    public static int AllocatesNothingManaged(int x) => x + 1;
+
+    [AssertAllocs(AllowNoData = true, MaxManagedBytes = 500)]
+    public static int AllocatesAKilobyte() => new byte[1000].Length;
 }
 
 /// <summary>[AssertAllocs] on a method of a generic type.</summary>
