@@ -140,7 +140,7 @@ public sealed partial class ModuleWeaver
         bool asyncStateMachine = method.CustomAttributes.Any(a => a.AttributeType.FullName == "System.Runtime.CompilerServices.AsyncStateMachineAttribute");
         if (asyncStateMachine && method.ReturnType.MetadataType == MetadataType.Void)
         {
-            return $"Method '{Display(method)}' is async void but has [AssertAllocs]: nothing tells when it ends. Return Task instead, or remove the attribute.";
+            return $"Method '{Display(method)}' is async void but has [AssertAllocs]: return Task instead, or remove the attribute (nothing tells when an async void method ends).";
         }
 
         if (method.CustomAttributes.Any(a => a.AttributeType.FullName is "System.Runtime.CompilerServices.IteratorStateMachineAttribute"

@@ -5,7 +5,7 @@ public sealed class WeavingErrorTests
 {
     [Theory]
     [InlineData("Refused.AbstractMethod", "is abstract")]
-    [InlineData("Refused.AsyncVoidMethod", "is async void but has [AssertAllocs]: nothing tells when it ends. Return Task instead, or remove the attribute.")]
+    [InlineData("Refused.AsyncVoidMethod", "is async void but has [AssertAllocs]: return Task instead, or remove the attribute (nothing tells when an async void method ends).")]
     [InlineData("Refused.IteratorMethod", "is an iterator")]
     [InlineData("Refused.AsyncIteratorMethod", "is an iterator")]
     public void Each_refused_method_is_an_error_naming_it(string member, string text)
