@@ -29,6 +29,8 @@ public sealed partial class ModuleWeaver
         public bool ConstructsInPlace { get; } = constructsInPlace;
     }
 
+    private readonly Dictionary<string, Target?> _overrides = [];
+
     private bool Redirect(MethodDefinition method)
     {
         Dictionary<Instruction, SequencePoint>? sites = null;
@@ -108,9 +110,20 @@ public sealed partial class ModuleWeaver
             return null;
         }
 
-        return typeName == "System.IDisposable" && called.Name == "Dispose"
-            ? FindMemoryOwnerDispose(instruction, called)
-            : FindOverridden(called);
+        if (typeName == "System.IDisposable" && called.Name == "Dispose")
+        {
+            return FindMemoryOwnerDispose(instruction, called);
+        }
+
+        // Resolving is the costly part (Roslyn alone has thousands of calls of its own Free and Dispose): once per member.
+        string key = called.FullName;
+        if (!_overrides.TryGetValue(key, out Target? target))
+        {
+            target = FindOverridden(called);
+            _overrides.Add(key, target);
+        }
+
+        return target;
     }
 
     private static Target? FindStatic(MethodReference called) =>

@@ -85,6 +85,11 @@ public sealed partial class ModuleWeaver : BaseModuleWeaver
         }
 
         MethodBody body = method.Body;
+        if (!assertAllocs && !body.Instructions.Any(i => i.Operand is MethodReference called && ApiIndex.MemberNames.Contains(called.Name)))
+        {
+            return;   // nothing to rewrite: the body keeps its encoding byte for byte
+        }
+
         body.SimplifyMacros();
         bool changed = Redirect(method);
         if (assertAllocs && !_mockallocMissing)
