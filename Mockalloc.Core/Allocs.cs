@@ -91,7 +91,7 @@ public static class Allocs
     public static async Task AssertAsync(Func<Task> body, AllocOptions? options = null) =>
         (await RecordAsync(body, options).ConfigureAwait(false)).ThrowIfError();
 
-    private static async Task<AllocInfo> FinishAsync(Task running, Region region)
+    internal static async Task<AllocInfo> FinishAsync(Task running, Region region)
     {
         try
         {
@@ -105,7 +105,7 @@ public static class Allocs
         return Complete(region);
     }
 
-    private static AllocInfo Complete(Region region)
+    internal static AllocInfo Complete(Region region)
     {
         using RegionFlow.TrackerWork trackerWork = RegionFlow.StartTrackerWork();
         bool callerInside = RegionFlow.FlushCurrentThread(region);
