@@ -38,6 +38,46 @@ internal static class TrackedApis
         new("System.Buffers.IMemoryOwner`1", "Dispose", ApiRole.Release, "pool", -1, "IMemoryOwner<T>.Dispose", facade: Instance("TrackedMemoryPool", "Dispose")),
     ];
 
+    private static readonly Dictionary<(string Type, string Member), ResourceApi> s_withFacade = IndexWithFacade();
+
+    /// <summary>The member names of every row with a facade: a cheap filter before any lookup.</summary>
+    public static HashSet<string> FacadeMemberNames { get; } = MemberNames(interceptableOnly: false);
+
+    /// <summary>The member names of every row interceptors redirect (<see cref="ResourceFacade.Interceptable"/>).</summary>
+    public static HashSet<string> InterceptableMemberNames { get; } = MemberNames(interceptableOnly: true);
+
+    /// <summary>The row with a facade for a member of a type given by its metadata name (<c>System.Buffers.ArrayPool`1</c>), or null.</summary>
+    public static ResourceApi? FindWithFacade(string typeName, string member) =>
+        s_withFacade.TryGetValue((typeName, member), out ResourceApi? row) ? row : null;
+
+    private static Dictionary<(string Type, string Member), ResourceApi> IndexWithFacade()
+    {
+        var index = new Dictionary<(string Type, string Member), ResourceApi>();
+        foreach (ResourceApi row in Bcl)
+        {
+            if (row.Facade is not null)
+            {
+                index[(row.TypeName, row.Member)] = row;
+            }
+        }
+
+        return index;
+    }
+
+    private static HashSet<string> MemberNames(bool interceptableOnly)
+    {
+        var names = new HashSet<string>();
+        foreach (ResourceApi row in s_withFacade.Values)
+        {
+            if (!interceptableOnly || row.Facade!.Interceptable)
+            {
+                names.Add(row.Member);
+            }
+        }
+
+        return names;
+    }
+
     private static ResourceFacade Static(string type, string member) => new(Tracked + type, member, takesReceiver: false);
 
     private static ResourceFacade Instance(string type, string member) => new(Tracked + type, member, takesReceiver: true);

@@ -4,17 +4,14 @@ using Mockalloc.Apis;
 
 namespace Mockalloc.Generators.Interception;
 
-/// <summary>The rows of <see cref="TrackedApis"/> that have a facade, indexed by declaring type and member.</summary>
+/// <summary>Lookups of <see cref="TrackedApis"/> by Roslyn symbol.</summary>
 internal static class TrackedApiIndex
 {
-    private static readonly Dictionary<(string Type, string Member), ResourceApi> s_byTypeAndMember = Index();
-
     /// <summary>The member names of every row interceptors redirect: the parser's syntactic filter.</summary>
-    public static HashSet<string> InterceptableMemberNames { get; } = InterceptableNames();
+    public static HashSet<string> InterceptableMemberNames => TrackedApis.InterceptableMemberNames;
 
     /// <summary>The row with a facade for a member of a type (given by its original definition), or null.</summary>
-    public static ResourceApi? Find(INamedTypeSymbol type, string member) =>
-        s_byTypeAndMember.TryGetValue((MetadataName(type), member), out ResourceApi? row) ? row : null;
+    public static ResourceApi? Find(INamedTypeSymbol type, string member) => TrackedApis.FindWithFacade(MetadataName(type), member);
 
     /// <summary>
     /// The row with a facade for a bound member, following overrides (a custom pool's <c>Rent</c>) to the
@@ -45,33 +42,5 @@ internal static class TrackedApiIndex
             ? MetadataName(containing) + "+"
             : type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() + "." : "";
         return outer + type.MetadataName;
-    }
-
-    private static HashSet<string> InterceptableNames()
-    {
-        var names = new HashSet<string>();
-        foreach (KeyValuePair<(string Type, string Member), ResourceApi> entry in s_byTypeAndMember)
-        {
-            if (entry.Value.Facade!.Interceptable)
-            {
-                names.Add(entry.Key.Member);
-            }
-        }
-
-        return names;
-    }
-
-    private static Dictionary<(string Type, string Member), ResourceApi> Index()
-    {
-        var index = new Dictionary<(string Type, string Member), ResourceApi>();
-        foreach (ResourceApi row in TrackedApis.Bcl)
-        {
-            if (row.Facade is not null)
-            {
-                index[(row.TypeName, row.Member)] = row;
-            }
-        }
-
-        return index;
     }
 }
