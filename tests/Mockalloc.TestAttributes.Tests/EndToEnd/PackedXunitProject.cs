@@ -5,8 +5,9 @@ namespace Mockalloc.TestAttributes.Tests.EndToEnd;
 /// <summary>
 /// A user's first five minutes, from packed packages: <c>Mockalloc</c> and <c>Mockalloc.Xunit</c> packed into a
 /// local feed with a version of their own, a project made by <c>dotnet new xunit</c> (the template's versions)
-/// that adds the package and calls the BCL directly, and a <c>dotnet new classlib</c> library that adds
-/// <c>Mockalloc</c> and sets <c>MockallocTrack</c>. Run once per test run; the tests read its TRX results.
+/// that adds the package and calls the BCL directly, a <c>dotnet new classlib</c> library that adds
+/// <c>Mockalloc</c> and sets <c>MockallocTrack</c>, and one woven by the packed <c>Mockalloc.Fody</c> (typed GC
+/// handles, which only the weaver reaches). Run once per test run; the tests read its TRX results.
 /// </summary>
 public sealed class PackedXunitProject : IAsyncLifetime, IRunResults
 {
@@ -34,6 +35,7 @@ public sealed class PackedXunitProject : IAsyncLifetime, IRunResults
             string feed = Path.Combine(_root, "feed");
             string library = Path.Combine(_root, "NativeText");
             string tests = Path.Combine(_root, "UserTests");
+            string woven = Path.Combine(_root, "WovenHandles");
             Directory.CreateDirectory(_root);
             File.WriteAllText(Path.Combine(_root, "nuget.config"), $"""
                 <?xml version="1.0" encoding="utf-8"?>
@@ -44,7 +46,7 @@ public sealed class PackedXunitProject : IAsyncLifetime, IRunResults
                 </configuration>
                 """);
 
-            foreach (string project in (string[])["Mockalloc.Core/Mockalloc.Core.csproj", "Mockalloc.Xunit/Mockalloc.Xunit.csproj"])
+            foreach (string project in (string[])["Mockalloc.Core/Mockalloc.Core.csproj", "Mockalloc.Xunit/Mockalloc.Xunit.csproj", "Mockalloc.Fody/Mockalloc.Fody.csproj"])
             {
                 await Dotnet(FixtureRun.RepositoryRoot, "pack", Path.Combine(FixtureRun.RepositoryRoot, project), "-c", "Release", "-o", feed, $"-p:Version={_version}", "-nodeReuse:false", "-p:UseSharedCompilation=false");
             }
@@ -55,9 +57,17 @@ public sealed class PackedXunitProject : IAsyncLifetime, IRunResults
             File.WriteAllText(Path.Combine(library, "NativeText.cs"), LibrarySource);
             SetProperties(Path.Combine(library, "NativeText.csproj"), "<MockallocTrack>true</MockallocTrack>");
 
+            await Dotnet(_root, "new", "classlib", "-n", "WovenHandles", "-o", woven);
+            await Dotnet(woven, "add", "package", "Fody", "--version", "6.9.3");
+            await Dotnet(woven, "add", "package", "Mockalloc.Fody", "--version", _version);
+            await Dotnet(woven, "add", "package", "Mockalloc", "--version", _version);
+            File.Delete(Path.Combine(woven, "Class1.cs"));
+            File.WriteAllText(Path.Combine(woven, "Handles.cs"), WovenSource);
+            File.WriteAllText(Path.Combine(woven, "FodyWeavers.xml"), "<Weavers>\n  <Mockalloc />\n</Weavers>\n");
+
             await Dotnet(_root, "new", "xunit", "-n", "UserTests", "-o", tests);
             await Dotnet(tests, "add", "package", "Mockalloc.Xunit", "--version", _version);
-            await Dotnet(tests, "add", "reference", Path.Combine(library, "NativeText.csproj"));
+            await Dotnet(tests, "add", "reference", Path.Combine(library, "NativeText.csproj"), Path.Combine(woven, "WovenHandles.csproj"));
             File.Delete(Path.Combine(tests, "UnitTest1.cs"));
             File.WriteAllText(Path.Combine(tests, "LeakTests.cs"), TestSource);
             SetProperties(Path.Combine(tests, "UserTests.csproj"), "<AllowUnsafeBlocks>true</AllowUnsafeBlocks><TreatWarningsAsErrors>true</TreatWarningsAsErrors>");
@@ -87,7 +97,7 @@ public sealed class PackedXunitProject : IAsyncLifetime, IRunResults
         string packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } folder
             ? folder
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        foreach (string id in (string[])["mockalloc", "mockalloc.xunit"])
+        foreach (string id in (string[])["mockalloc", "mockalloc.xunit", "mockalloc.fody"])
         {
             TryDelete(Path.Combine(packages, id, _version));
         }
@@ -147,6 +157,25 @@ public sealed class PackedXunitProject : IAsyncLifetime, IRunResults
         }
         """;
 
+    private const string WovenSource = """
+        using System.Runtime.InteropServices;
+
+        namespace WovenHandles;
+
+        public static class Handles
+        {
+            public static void Leak(object target)
+            {
+                var handle = new GCHandle<object>(target);
+            }
+
+            public static void Pair(object target)
+            {
+                using var handle = new GCHandle<object>(target);
+            }
+        }
+        """;
+
     private const string TestSource = """
         using System.Buffers;
         using System.Runtime.InteropServices;
@@ -182,6 +211,12 @@ public sealed class PackedXunitProject : IAsyncLifetime, IRunResults
 
             [MockallocFact]
             public void LibraryCorrect() => Assert.Equal(3, NativeText.Measure.Utf16("abc"));
+
+            [MockallocFact(Tracing = true)]
+            public void WovenLeaks() => WovenHandles.Handles.Leak(new object());
+
+            [MockallocFact]
+            public void WovenPair() => WovenHandles.Handles.Pair(new object());
         }
         """;
 }

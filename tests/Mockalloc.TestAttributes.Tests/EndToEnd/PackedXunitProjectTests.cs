@@ -2,7 +2,7 @@ namespace Mockalloc.TestAttributes.Tests.EndToEnd;
 
 /// <summary>
 /// Packed packages in projects made by today's templates (<see cref="PackedXunitProject"/>): the test's own BCL
-/// calls and a tracking library's are seen, with their lines, with no line of either rewritten.
+/// calls, a tracking library's and a woven library's are seen, with their lines, with no line of any rewritten.
 /// </summary>
 public sealed class PackedXunitProjectTests(PackedXunitProject project)
     : RunResultsTests<PackedXunitProjectTests, PackedXunitProject>(project), IRunExpectations
@@ -15,5 +15,7 @@ public sealed class PackedXunitProjectTests(PackedXunitProject project)
         { "LeakTests/Correct", "Passed", "" },
         { "LeakTests/LibraryLeaks", "Failed", "Leak: 2 bytes (HGlobal) allocated at NativeText.cs:9 (Utf16)" },
         { "LeakTests/LibraryCorrect", "Passed", "" },
+        { "LeakTests/WovenLeaks", "Failed", "Leak: 1 of 1 acquisitions|allocated at Handles.cs:9 (Leak)" },
+        { "LeakTests/WovenPair", "Passed", "" },
     };
 }
