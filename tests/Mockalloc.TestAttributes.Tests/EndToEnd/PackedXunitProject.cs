@@ -16,6 +16,13 @@ public sealed class PackedXunitProject : IAsyncLifetime, IRunResults
     private readonly string _root = Path.Combine(Path.GetTempPath(), "mockalloc-packed", Guid.NewGuid().ToString("N"));
     private readonly string _version = "0.0.0-e2e.t" + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
 
+    /// <summary>The folder the packages were packed into.</summary>
+    public string Feed => Path.Combine(_root, "feed");
+
+    /// <summary>The packages' files and nuspecs, read before the feed is deleted: id → (entries, nuspec text).</summary>
+    public IReadOnlyDictionary<string, (IReadOnlyList<string> Entries, string Nuspec)> Packages { get; private set; } =
+        new Dictionary<string, (IReadOnlyList<string>, string)>();
+
     /// <summary>Every result of the user project's <c>dotnet test</c>.</summary>
     public IReadOnlyList<TrxResult> Results { get; private set; } = [];
 
@@ -32,7 +39,7 @@ public sealed class PackedXunitProject : IAsyncLifetime, IRunResults
         await FixtureRun.OneAtATime.WaitAsync();
         try
         {
-            string feed = Path.Combine(_root, "feed");
+            string feed = Feed;
             string library = Path.Combine(_root, "NativeText");
             string tests = Path.Combine(_root, "UserTests");
             string woven = Path.Combine(_root, "WovenHandles");
@@ -50,6 +57,8 @@ public sealed class PackedXunitProject : IAsyncLifetime, IRunResults
             {
                 await Dotnet(FixtureRun.RepositoryRoot, "pack", Path.Combine(FixtureRun.RepositoryRoot, project), "-c", "Release", "-o", feed, $"-p:Version={_version}", "-nodeReuse:false", "-p:UseSharedCompilation=false");
             }
+
+            Packages = ReadPackages(feed);
 
             await Dotnet(_root, "new", "classlib", "-n", "NativeText", "-o", library);
             await Dotnet(library, "add", "package", "Mockalloc", "--version", _version);
@@ -114,6 +123,20 @@ public sealed class PackedXunitProject : IAsyncLifetime, IRunResults
         {
             throw new InvalidOperationException($"dotnet {string.Join(' ', arguments)} exited with {exitCode}.\n{Output}");
         }
+    }
+
+    private static Dictionary<string, (IReadOnlyList<string> Entries, string Nuspec)> ReadPackages(string feed)
+    {
+        var packages = new Dictionary<string, (IReadOnlyList<string>, string)>(StringComparer.Ordinal);
+        foreach (string package in Directory.EnumerateFiles(feed, "*.nupkg"))
+        {
+            using System.IO.Compression.ZipArchive zip = System.IO.Compression.ZipFile.OpenRead(package);
+            System.IO.Compression.ZipArchiveEntry nuspec = zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal));
+            using var reader = new StreamReader(nuspec.Open());
+            packages[Path.GetFileNameWithoutExtension(nuspec.FullName)] = ([.. zip.Entries.Select(e => e.FullName)], reader.ReadToEnd());
+        }
+
+        return packages;
     }
 
     private static void SetProperties(string project, string properties)

@@ -18,4 +18,25 @@ public sealed class PackedXunitProjectTests(PackedXunitProject project)
         { "LeakTests/WovenLeaks", "Failed", "Leak: 1 of 1 acquisitions|allocated at Handles.cs:9 (Leak)" },
         { "LeakTests/WovenPair", "Passed", "" },
     };
+
+    [Theory]
+    [InlineData("Mockalloc")]
+    [InlineData("Mockalloc.Xunit")]
+    [InlineData("Mockalloc.Fody")]
+    public void Every_packed_package_carries_its_readme(string id)
+    {
+        Assert.True(Run.Packages.TryGetValue(id, out var package), $"{id} was not packed: {string.Join(", ", Run.Packages.Keys)}");
+        Assert.Contains("README.md", package.Entries);
+        Assert.Contains("<readme>README.md</readme>", package.Nuspec, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_packages_ship_the_interceptors_the_switch_and_the_weaver_where_NuGet_and_Fody_look()
+    {
+        Assert.Contains("analyzers/dotnet/cs/Mockalloc.Generators.dll", Run.Packages["Mockalloc"].Entries);
+        Assert.Contains("buildTransitive/Mockalloc.targets", Run.Packages["Mockalloc"].Entries);
+        Assert.Contains("build/Mockalloc.Xunit.props", Run.Packages["Mockalloc.Xunit"].Entries);
+        Assert.Contains("weaver/Mockalloc.Fody.dll", Run.Packages["Mockalloc.Fody"].Entries);
+        Assert.Contains("build/Mockalloc.Fody.props", Run.Packages["Mockalloc.Fody"].Entries);
+    }
 }
