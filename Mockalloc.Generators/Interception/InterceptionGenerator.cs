@@ -1,5 +1,6 @@
 using System;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Mockalloc.Generators.Model;
 
 namespace Mockalloc.Generators.Interception;
@@ -11,9 +12,10 @@ namespace Mockalloc.Generators.Interception;
 /// names the exact line.
 /// </summary>
 /// <remarks>
-/// Pipeline: the switch (<see cref="TrackingNames.Switch"/>), each call site as a value model
-/// (<see cref="InterceptionParser"/>, <see cref="TrackingNames.Calls"/>), grouped by source file, or nothing
-/// when the switch is off (<see cref="TrackingNames.Files"/>), then one generated file per source file
+/// Pipeline: the switch (<see cref="TrackingNames.Switch"/>); the candidate invocations, found by name from the
+/// syntax alone; behind the switch, each candidate bound and turned into a value model (<see cref="InterceptionParser"/>,
+/// <see cref="TrackingNames.Calls"/>); the call sites grouped by source file (<see cref="TrackingNames.Files"/>);
+/// then one generated file per source file
 /// (<see cref="InterceptorEmitter"/>), so an edit re-emits one file's interceptors. With the switch off nothing
 /// is added: the build is the build without Mockalloc.
 /// </remarks>
@@ -30,15 +32,19 @@ public sealed class InterceptionGenerator : IIncrementalGenerator
             .Select(static (options, _) => IsOn(options.GlobalOptions.TryGetValue(SwitchProperty, out string? value) ? value : null))
             .WithTrackingName(TrackingNames.Switch);
 
+        // The semantic step runs behind the switch: with it off, no candidate is ever bound.
         IncrementalValuesProvider<InterceptedCall> calls = context.SyntaxProvider
-            .CreateSyntaxProvider(InterceptionParser.IsCandidate, InterceptionParser.Parse)
-            .Where(static call => call is not null)
-            .Select(static (call, _) => call!)
+            .CreateSyntaxProvider(InterceptionParser.IsCandidate, static (candidate, _) => (InvocationExpressionSyntax)candidate.Node)
+            .Collect()
+            .Combine(enabled)
+            .Combine(context.CompilationProvider)
+            .SelectMany(static (input, cancellationToken) => input.Left.Right
+                ? InterceptionParser.ParseAll(input.Right, input.Left.Left, cancellationToken)
+                : [])
             .WithTrackingName(TrackingNames.Calls);
 
         IncrementalValuesProvider<InterceptorFile> files = calls.Collect()
-            .Combine(enabled)
-            .SelectMany(static (pair, _) => pair.Right ? InterceptorFile.ByFile(pair.Left) : [])
+            .SelectMany(static (all, _) => InterceptorFile.ByFile(all))
             .WithTrackingName(TrackingNames.Files);
 
         context.RegisterSourceOutput(files, InterceptorEmitter.Emit);

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -29,16 +30,36 @@ internal static class InterceptionParser
         && InvokedName(invocation.Expression) is { } name
         && TrackedApiIndex.InterceptableMemberNames.Contains(name.Identifier.ValueText);
 
+    /// <summary>The calls to redirect among <paramref name="candidates"/>, with one semantic model per syntax tree.</summary>
+    public static ImmutableArray<InterceptedCall> ParseAll(Compilation compilation, ImmutableArray<InvocationExpressionSyntax> candidates, CancellationToken cancellationToken)
+    {
+        ImmutableArray<InterceptedCall>.Builder calls = ImmutableArray.CreateBuilder<InterceptedCall>(candidates.Length);
+        SemanticModel? model = null;
+        foreach (InvocationExpressionSyntax candidate in candidates)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (model?.SyntaxTree != candidate.SyntaxTree)
+            {
+                model = compilation.GetSemanticModel(candidate.SyntaxTree);
+            }
+
+            if (Parse(candidate, model, cancellationToken) is { } call)
+            {
+                calls.Add(call);
+            }
+        }
+
+        return calls.ToImmutable();
+    }
+
     /// <summary>The call to redirect, or null when the invocation is not one (another member, a facade's own call, an unresolved call).</summary>
     /// <remarks>
     /// Roslyn re-runs this for every candidate whenever the compilation changes, so the per-site work is kept to
     /// binding the call and reading its location: what depends only on the member is computed once per member
     /// and compilation (<see cref="SignatureCache"/>).
     /// </remarks>
-    public static InterceptedCall? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    public static InterceptedCall? Parse(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
     {
-        var invocation = (InvocationExpressionSyntax)context.Node;
-        SemanticModel model = context.SemanticModel;
         if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol method
             || invocation.Expression is MemberAccessExpressionSyntax { Expression: BaseExpressionSyntax })
         {

@@ -30,6 +30,19 @@ public sealed class SwitchTests
     }
 
     [Fact]
+    public void Off_no_call_is_bound()
+    {
+        Compilation plain = GeneratorHarness.Compile(Source);
+
+        GeneratorRunResult off = GeneratorHarness.Driver(tracking: false).RunGenerators(plain).GetRunResult().Results.Single();
+        GeneratorRunResult on = GeneratorHarness.Driver(tracking: true).RunGenerators(plain).GetRunResult().Results.Single();
+
+        // Off, the step that binds has nothing to bind: it is not recorded at all, or recorded empty.
+        Assert.Empty(off.TrackedSteps.TryGetValue(Mockalloc.Generators.Model.TrackingNames.Calls, out var offSteps) ? offSteps.SelectMany(step => step.Outputs) : []);
+        Assert.Equal(4, on.TrackedSteps[Mockalloc.Generators.Model.TrackingNames.Calls].SelectMany(step => step.Outputs).Count());
+    }
+
+    [Fact]
     public void On_the_build_differs()
     {
         Compilation plain = GeneratorHarness.Compile(Source);
