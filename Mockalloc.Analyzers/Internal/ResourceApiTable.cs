@@ -43,7 +43,7 @@ internal static class ResourceApiTable
 
         for (IMethodSymbol? current = method; current is not null; current = current.OverriddenMethod)
         {
-            string typeName = MetadataName(current.ContainingType.OriginalDefinition);
+            string typeName = SymbolNames.MetadataName(current.ContainingType.OriginalDefinition);
             foreach (ResourceApi row in candidates)
             {
                 if (row.TypeName == typeName)
@@ -87,7 +87,7 @@ internal static class ResourceApiTable
             return true;
         }
 
-        string name = MetadataName(type.OriginalDefinition);
+        string name = SymbolNames.MetadataName(type.OriginalDefinition);
         if (name is GCHandle or "System.Buffers.IMemoryOwner`1"
             || name.StartsWith("System.Runtime.InteropServices.", System.StringComparison.Ordinal) && name.EndsWith("GCHandle`1", System.StringComparison.Ordinal))
         {
@@ -96,21 +96,13 @@ internal static class ResourceApiTable
 
         foreach (INamedTypeSymbol iface in type.AllInterfaces)
         {
-            if (MetadataName(iface.OriginalDefinition) == "System.Buffers.IMemoryOwner`1")
+            if (SymbolNames.MetadataName(iface.OriginalDefinition) == "System.Buffers.IMemoryOwner`1")
             {
                 return true;
             }
         }
 
         return false;
-    }
-
-    /// <summary>Namespace-qualified metadata name (<c>System.Buffers.ArrayPool`1</c>).</summary>
-    public static string MetadataName(ITypeSymbol type)
-    {
-        string ns = type.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() + "." : "";
-        string outer = type.ContainingType is { } c ? MetadataName(c) + "+" : ns;
-        return outer + type.MetadataName;
     }
 
     private static IEnumerable<ResourceApi> Facades()

@@ -11,7 +11,7 @@ internal static class TrackedApiIndex
     public static HashSet<string> InterceptableMemberNames => TrackedApis.InterceptableMemberNames;
 
     /// <summary>The row with a facade for a member of a type (given by its original definition), or null.</summary>
-    public static ResourceApi? Find(INamedTypeSymbol type, string member) => TrackedApis.FindWithFacade(MetadataName(type), member);
+    public static ResourceApi? Find(INamedTypeSymbol type, string member) => TrackedApis.FindWithFacade(SymbolNames.MetadataName(type), member);
 
     /// <summary>
     /// The row with a facade for a bound member, following overrides (a custom pool's <c>Rent</c>) to the
@@ -34,13 +34,4 @@ internal static class TrackedApiIndex
     /// <summary>The row for a member of a type that interceptors redirect, or null.</summary>
     public static ResourceApi? FindInterceptable(INamedTypeSymbol type, string member) =>
         Find(type, member) is { Facade.Interceptable: true } row ? row : null;
-
-    /// <summary>Namespace-qualified metadata name (<c>System.Buffers.ArrayPool`1</c>).</summary>
-    public static string MetadataName(INamedTypeSymbol type)
-    {
-        string outer = type.ContainingType is { } containing
-            ? MetadataName(containing) + "+"
-            : type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() + "." : "";
-        return outer + type.MetadataName;
-    }
 }
